@@ -1,0 +1,51 @@
+/** Every failure crosses the boundary as data, never as a thrown class instance. */
+export const ERROR_CODES = [
+  'ENGINE_UNREACHABLE',
+  'PERMISSION_DENIED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AUTH',
+  'INVALID_ARGUMENT',
+  'CANCELLED',
+  'IO',
+  'ENGINE_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface StevedoreError {
+  code: ErrorCode;
+  /** Plain-language English message; the renderer translates by code and keeps this as a fallback. */
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+  /** The engine's (or library's) own words, kept verbatim for the curious and for bug reports. */
+  detail?: string;
+}
+
+export function isStevedoreError(value: unknown): value is StevedoreError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string';
+}
+
+/** Thrown inside the backend; converted to a plain StevedoreError at the transport. */
+export class BackendError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint?: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+
+  toData(): StevedoreError {
+    const data: StevedoreError = { code: this.code, message: this.message };
+    if (this.hint !== undefined) data.hint = this.hint;
+    if (this.detail !== undefined) data.detail = this.detail;
+    return data;
+  }
+}

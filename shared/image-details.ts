@@ -1,0 +1,64 @@
+import type { HistoryEntry, ImageDetails, JsonValue } from './image-types';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strsOrNull = (v: unknown): string[] | null => (Array.isArray(v) ? strs(v) : null);
+
+/** The facts the Overview shows, read defensively from an inspect document of any API version. */
+export function toImageDetails(raw: JsonValue): ImageDetails {
+  const doc = obj(raw);
+  const config = obj(doc.Config);
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(config.Labels))) labels[k] = str(v);
+  return {
+    id: str(doc.Id),
+    repoTags: strs(doc.RepoTags),
+    repoDigests: strs(doc.RepoDigests),
+    parent: str(doc.Parent),
+    created: str(doc.Created),
+    size: typeof doc.Size === 'number' ? doc.Size : 0,
+    architecture: str(doc.Architecture),
+    variant: str(doc.Variant),
+    os: str(doc.Os),
+    author: str(doc.Author),
+    dockerVersion: str(doc.DockerVersion),
+    cmd: strsOrNull(config.Cmd),
+    entrypoint: strsOrNull(config.Entrypoint),
+    env: strs(config.Env),
+    exposedPorts: Object.keys(obj(config.ExposedPorts)).sort(),
+    workingDir: str(config.WorkingDir),
+    user: str(config.User),
+    labels,
+    layers: strs(obj(doc.RootFS).Layers),
+    raw,
+  };
+}
+
+/**
+ * A history entry made a filesystem layer unless it is empty. The API has no empty_layer flag, so
+ * the rule the CLI and dive use applies: size 0 and a metadata instruction (or no RUN/ADD/COPY).
+ */
+export function isMetadataOnly(createdBy: string, size: number): boolean {
+  if (size > 0) return false;
+  const text = createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').trim();
+  const instruction = (text.match(/^([A-Z]+)\b/)?.[1] ?? '').toUpperCase();
+  if (['ADD', 'COPY'].includes(instruction)) return false;
+  if (createdBy.startsWith('/bin/sh -c #(nop)')) return true;
+  return ['ENV', 'CMD', 'ENTRYPOINT', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'ARG', 'ONBUILD', 'MAINTAINER'].includes(instruction);
+}
+
+export function toHistoryEntry(item: Obj): HistoryEntry {
+  const createdBy = str(item.CreatedBy);
+  const size = typeof item.Size === 'number' ? item.Size : 0;
+  return {
+    id: str(item.Id) || '<missing>',
+    created: typeof item.Created === 'number' ? item.Created : 0,
+    createdBy,
+    size,
+    comment: str(item.Comment),
+    tags: strs(item.Tags),
+    emptyLayer: isMetadataOnly(createdBy, size),
+  };
+}

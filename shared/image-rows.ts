@@ -1,0 +1,78 @@
+import type { ImageRow, ImageSummary } from './image-types';
+
+const NONE = '<none>';
+
+/** Split `host:5000/repo/name:tag` at the tag's colon, not the registry port's. */
+export function splitRepoTag(repoTag: string): { repository: string; tag: string } {
+  const at = repoTag.lastIndexOf(':');
+  if (at > repoTag.lastIndexOf('/') && at > 0) return { repository: repoTag.slice(0, at), tag: repoTag.slice(at + 1) };
+  return { repository: repoTag, tag: NONE };
+}
+
+function splitRepoDigest(repoDigest: string): { repository: string; digest: string } {
+  const at = repoDigest.indexOf('@');
+  return at < 0 ? { repository: repoDigest, digest: '' } : { repository: repoDigest.slice(0, at), digest: repoDigest.slice(at + 1) };
+}
+
+/** The engine reports untagged images as `<none>:<none>` or null depending on its version. */
+export function realTags(summary: ImageSummary): string[] {
+  return summary.repoTags.filter((t) => t !== '<none>:<none>');
+}
+function realDigests(summary: ImageSummary): string[] {
+  return summary.repoDigests.filter((d) => d !== '<none>@<none>');
+}
+
+/**
+ * One row per tag, like `docker images`: untagged images keep a `<none>` row (never hidden), and an
+ * untagged image known only by digest shows its repository with tag `<none>`.
+ * Dangling follows the daemon: no tags and no child image among those listed.
+ */
+export function toImageRows(images: readonly ImageSummary[]): ImageRow[] {
+  const parents = new Set(images.map((i) => i.parentId).filter(Boolean));
+  const rows: ImageRow[] = [];
+  for (const image of images) {
+    const tags = realTags(image);
+    const digests = realDigests(image).map(splitRepoDigest);
+    const digestOf = (repository: string) => digests.find((d) => d.repository === repository)?.digest ?? '';
+    const base = { imageId: image.id, created: image.created, size: image.size, tagCount: tags.length };
+    if (tags.length > 0) {
+      for (const repoTag of tags) {
+        const { repository, tag } = splitRepoTag(repoTag);
+        rows.push({ ...base, key: `${image.id}|${repoTag}`, repository, tag, digest: digestOf(repository), dangling: false });
+      }
+      continue;
+    }
+    const dangling = !parents.has(image.id);
+    if (digests.length > 0) {
+      for (const d of digests) {
+        rows.push({ ...base, key: `${image.id}|${d.repository}@${d.digest}`, repository: d.repository, tag: NONE, digest: d.digest, dangling });
+      }
+    } else {
+      rows.push({ ...base, key: `${image.id}|<none>`, repository: NONE, tag: NONE, digest: '', dangling });
+    }
+  }
+  return rows;
+}
+
+/** The filter box: every word must appear in the repository, tag, `repo:tag`, ID or digest. */
+export function matchesFilter(row: ImageRow, query: string): boolean {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const id = row.imageId.toLowerCase();
+  const haystack = [
+    row.repository.toLowerCase(),
+    row.tag.toLowerCase(),
+    `${row.repository}:${row.tag}`.toLowerCase(),
+    id,
+    id.replace(/^sha256:/, ''),
+    row.digest.toLowerCase(),
+  ];
+  return words.every((w) => haystack.some((h) => h.includes(w)));
+}
+
+/** The reference users type into `docker` commands for this row: repo:tag when tagged, else the short ID. */
+export function rowReference(row: ImageRow): string {
+  if (row.tag !== NONE) return `${row.repository}:${row.tag}`;
+  if (row.repository !== NONE && row.digest) return `${row.repository}@${row.digest}`;
+  return row.imageId.replace(/^sha256:/, '').slice(0, 12);
+}

@@ -1,0 +1,68 @@
+/** One image as the engine lists it: one entry per image ID, with all its tags. */
+export interface ImageSummary {
+  id: string;
+  parentId: string;
+  repoTags: string[];
+  repoDigests: string[];
+  /** Unix seconds. */
+  created: number;
+  size: number;
+  labels: Record<string, string>;
+  /** Number of containers using it, or -1 when the engine did not count. */
+  containers: number;
+}
+
+/** One row of the images table, like one line of `docker images`. */
+export interface ImageRow {
+  /** Stable key: image id plus the reference shown. */
+  key: string;
+  imageId: string;
+  repository: string;
+  tag: string;
+  /** The repository's digest when known (`repo@sha256:…`), else ''. */
+  digest: string;
+  created: number;
+  size: number;
+  /** Untagged and not a parent of anything listed: what `docker images -f dangling=true` shows. */
+  dangling: boolean;
+  /** Every tag of this image, so the UI can say "3 tags". */
+  tagCount: number;
+}
+
+export interface HistoryEntry {
+  /** Layer-producing image id, or '<missing>' as the CLI shows for layers built elsewhere. */
+  id: string;
+  created: number;
+  createdBy: string;
+  size: number;
+  comment: string;
+  tags: string[];
+  /** True for history entries that made no filesystem layer (ENV, CMD, LABEL…). */
+  emptyLayer: boolean;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ImageDetails {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  parent: string;
+  created: string;
+  size: number;
+  architecture: string;
+  variant: string;
+  os: string;
+  author: string;
+  dockerVersion: string;
+  cmd: string[] | null;
+  entrypoint: string[] | null;
+  env: string[];
+  exposedPorts: string[];
+  workingDir: string;
+  user: string;
+  labels: Record<string, string>;
+  layers: string[];
+  /** The engine's full inspect document, untouched. */
+  raw: JsonValue;
+}
