@@ -1,0 +1,85 @@
+import { argsSchema, isCallName, isJobName, type CallName, type EventMap, type EventName } from '../../shared/contract';
+import { BackendError } from '../../shared/errors';
+import type { CallOutcome } from '../../shared/transport';
+import { EngineConnection, type EngineOptions } from './engine';
+import { toBackendError } from './engine-errors';
+import { EventWatcher } from './events';
+import { createJobHandlers, createMethodHandlers } from './handlers';
+import { JobManager } from './jobs';
+import { describeZodError } from './validation';
+
+export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export interface Backend {
+  /** Validate and run one call. Never throws: every failure is an outcome. */
+  call(name: unknown, args: unknown): Promise<CallOutcome>;
+  subscribe(listener: BackendListener): () => void;
+  readonly engine: EngineConnection;
+  readonly events: EventWatcher;
+  dispose(): void;
+}
+
+export interface BackendOptions extends EngineOptions {
+  throttleMs?: number;
+}
+
+/** The whole backend both hosts serve: engine connection, event stream, jobs and the handlers. */
+export function createBackend(options: BackendOptions = {}): Backend {
+  const engine = new EngineConnection(options);
+  const jobs = new JobManager();
+  const events = new EventWatcher(engine, { throttleMs: options.throttleMs });
+  const deps = { engine, jobs };
+  const methods = createMethodHandlers(deps);
+  const jobHandlers = createJobHandlers(deps);
+  const listeners = new Set<BackendListener>();
+  const emit: BackendListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  engine.on('status', (s) => emit('engine.status', s));
+  events.on('change', (c) => emit('engine.changed', c));
+  jobs.on('update', (u) => emit('job.update', u));
+  void engine.connect();
+  events.start();
+
+  async function run(name: CallName, args: unknown): Promise<unknown> {
+    if (isJobName(name)) {
+      const handler = jobHandlers[name];
+      // The generic link between a name and its own handler is lost when indexing by a union.
+      const typedArgs = args as never;
+      const jobId = jobs.start(name, handler.title(typedArgs), (ctx) => handler.run(typedArgs, ctx as never));
+      return { jobId };
+    }
+    const handler = methods[name] as (a: unknown) => Promise<unknown>;
+    return handler(args);
+  }
+
+  return {
+    engine,
+    events,
+    async call(name, rawArgs) {
+      if (!isCallName(name)) {
+        return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Unknown method "${String(name)}".`, 'Update Stevedore: the page and the backend come from different versions.').toData() };
+      }
+      const parsed = argsSchema(name).safeParse(rawArgs ?? {});
+      if (!parsed.success) {
+        return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Invalid arguments for ${name}: ${describeZodError(parsed.error)}`, 'Check the value you entered.').toData() };
+      }
+      try {
+        return { ok: true, value: await run(name, parsed.data) };
+      } catch (err) {
+        engine.noteFailure(err);
+        return { ok: false, error: toBackendError(err, name).toData() };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      jobs.cancelAll();
+      events.stop();
+      engine.dispose();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineStatus } from '../../shared/engine-types';
+import type { ImageSummary } from '../../shared/image-types';
+import { createBackend, type Backend } from './backend';
+import { MAX_API_VERSION } from './engine';
+import { nextEvent, valueOf } from './test-support/backend-harness';
+import { testEnv } from './test-support/test-env';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function tempSocketPath(): string {
+  const dir = mkdtempSync('/tmp/sd-sock-');
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'engine.sock');
+}
+
+function backendAt(dockerHost: string): Backend {
+  const backend = createBackend({ dockerHost, retryMs: 300 });
+  cleanups.push(() => backend.dispose());
+  return backend;
+}
+
+/** A unix socket that forwards to the real engine: the engine "comes back" at that path. */
+function forwardTo(target: string, path: string): Promise<Server> {
+  const server = createServer((client) => {
+    const upstream = createConnection(target);
+    client.pipe(upstream).pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+  });
+  cleanups.push(() => server.close());
+  return new Promise((resolve) => server.listen(path, () => resolve(server)));
+}
+
+describe('engine connection', () => {
+  it('negotiates the API version down to what the 20.10 engine speaks', async () => {
+    const backend = backendAt(testEnv().dockerHost);
+    const status = valueOf<EngineStatus>(await backend.call('engine.retry', {}));
+    expect(status).toMatchObject({ state: 'connected', host: testEnv().dockerHost, hostSource: 'option' });
+    expect(status.apiVersion).toBe('1.41');
+    expect(Number(status.apiVersion!.split('.')[1])).toBeLessThanOrEqual(Number(MAX_API_VERSION.split('.')[1]));
+  });
+
+  it('says the engine is unreachable, with the host and a fix, when nothing listens', async () => {
+    const host = `unix://${tempSocketPath()}`;
+    const backend = backendAt(host);
+    const status = valueOf<EngineStatus>(await backend.call('engine.retry', {}));
+    expect(status).toMatchObject({ state: 'unreachable', host });
+    expect(status.retryInMs).toBeGreaterThan(0);
+    const outcome = await backend.call('images.list', {});
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
+    expect(!outcome.ok && outcome.error.hint).toMatch(/start docker|DOCKER_HOST/i);
+  });
+
+  it('recovers on its own, without a restart, when the engine appears', async () => {
+    const path = tempSocketPath();
+    const backend = backendAt(`unix://${path}`);
+    expect(valueOf<EngineStatus>(await backend.call('engine.retry', {})).state).toBe('unreachable');
+    const back = nextEvent(backend, 'engine.status', (s) => s.state === 'connected', 5000);
+    await forwardTo(testEnv().socketPath, path);
+    await back;
+    const images = valueOf<ImageSummary[]>(await backend.call('images.list', {}));
+    expect(images.length).toBeGreaterThan(0);
+  });
+
+  it('notices when a connected engine goes away and reports it as unreachable', async () => {
+    const path = tempSocketPath();
+    const server = await forwardTo(testEnv().socketPath, path);
+    const backend = backendAt(`unix://${path}`);
+    expect(valueOf<EngineStatus>(await backend.call('engine.retry', {})).state).toBe('connected');
+    const gone = nextEvent(backend, 'engine.status', (s) => s.state === 'unreachable', 5000);
+    server.close();
+    await backend.call('images.list', {});
+    await gone;
+  });
+
+  it('reports an unusable DOCKER_HOST as the reason it cannot connect, naming the accepted forms', async () => {
+    const backend = backendAt('ftp://nowhere');
+    const status = valueOf<EngineStatus>(await backend.call('engine.retry', {}));
+    expect(status).toMatchObject({ state: 'unreachable', host: 'ftp://nowhere' });
+    expect(status.detail).toMatch(/not supported.*unix:\/\/.*tcp:\/\//);
+  });
+});

@@ -1,0 +1,132 @@
+import { EventEmitter } from 'node:events';
+import type { Readable } from 'node:stream';
+import type { EngineChange, EngineChangeKind } from '../../shared/engine-types';
+import type { EngineConnection } from './engine';
+import { JsonObjectSplitter } from './event-stream';
+
+interface EngineEvent {
+  Type?: string;
+  Action?: string;
+}
+
+export interface EventWatcherOptions {
+  /** Coalesce bursts (500 tags, a prune) into one notice per window. */
+  throttleMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * One `docker events` stream for the whole app, folded into throttled "images/containers changed"
+ * notices. When the stream drops it reconnects with backoff and asks everyone to refetch once.
+ */
+export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
+  private stream: Readable | null = null;
+  private pending: { kinds: Set<EngineChangeKind>; actions: string[]; resync: boolean } | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private backoffMs = 250;
+  private stopped = true;
+  private everConnected = false;
+  private readonly throttleMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly onStatus = (s: { state: string }) => {
+    if (s.state === 'connected' && !this.stream && !this.stopped) void this.open();
+  };
+
+  constructor(
+    private readonly engine: EngineConnection,
+    options: EventWatcherOptions = {},
+  ) {
+    super();
+    this.throttleMs = options.throttleMs ?? 100;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.engine.on('status', this.onStatus);
+    void this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.engine.off('status', this.onStatus);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.stream?.destroy();
+    this.stream = null;
+  }
+
+  /** For tests: drop the current stream as a network failure would. */
+  dropForTest(): void {
+    this.stream?.destroy(new Error('dropped for test'));
+  }
+
+  private async open(): Promise<void> {
+    if (this.stopped || this.stream) return;
+    try {
+      const docker = await this.engine.client();
+      const stream = (await docker.getEvents({ filters: { type: ['image', 'container'] } })) as unknown as Readable;
+      if (this.stopped) {
+        stream.destroy();
+        return;
+      }
+      this.stream = stream;
+      this.backoffMs = 250;
+      // Whatever happened while we were not listening is unknown: everyone refetches once.
+      if (this.everConnected) this.queue(['images', 'containers'], 'reconnected', true);
+      this.everConnected = true;
+      const splitter = new JsonObjectSplitter();
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        for (const ev of splitter.push(chunk)) this.onEngineEvent(ev as EngineEvent);
+      });
+      const lost = (err?: unknown) => {
+        if (this.stream !== stream) return;
+        this.stream = null;
+        if (err) this.engine.noteFailure(err);
+        this.scheduleReconnect();
+      };
+      stream.on('error', lost);
+      stream.on('close', () => lost());
+      stream.on('end', () => lost());
+    } catch (err) {
+      this.engine.noteFailure(err);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, this.maxBackoffMs);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.open();
+    }, delay);
+    this.reconnectTimer.unref?.();
+  }
+
+  private onEngineEvent(ev: EngineEvent): void {
+    const action = `${ev.Type ?? '?'}:${ev.Action ?? '?'}`;
+    if (ev.Type === 'image') this.queue(['images'], action, false);
+    // Containers hold images: creating or destroying one changes what is in use and what may be pruned.
+    else if (ev.Type === 'container') this.queue(['containers', ...(/^(create|destroy|commit)$/.test(ev.Action ?? '') ? (['images'] as const) : [])], action, false);
+  }
+
+  private queue(kinds: readonly EngineChangeKind[], action: string, resync: boolean): void {
+    this.pending ??= { kinds: new Set(), actions: [], resync: false };
+    for (const k of kinds) this.pending.kinds.add(k);
+    this.pending.actions.push(action);
+    this.pending.resync ||= resync;
+    this.flushTimer ??= setTimeout(() => this.flush(), this.throttleMs);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    const p = this.pending;
+    this.pending = null;
+    if (p) this.emit('change', { kinds: [...p.kinds], actions: p.actions, resync: p.resync });
+  }
+}

@@ -1,0 +1,45 @@
+import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult } from '../../shared/contract';
+import type { EngineConnection } from './engine';
+import { imageHistory, imageUsage, inspectImage, listImages } from './images';
+import type { JobContext, JobManager } from './jobs';
+
+export interface HandlerDeps {
+  engine: EngineConnection;
+  jobs: JobManager;
+}
+
+export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
+
+export type JobHandlers = {
+  [N in JobName]: {
+    /** The docker command this job corresponds to, shown in the Tasks list. */
+    title: (args: ArgsOut<N>) => string;
+    run: (args: ArgsOut<N>, ctx: JobContext<JobProgress<N>>) => Promise<JobResult<N>>;
+  };
+};
+
+/** The contract's methods, implemented. Arguments arrive already validated. */
+export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandlers {
+  return {
+    'engine.status': async () => engine.status(),
+    'engine.retry': async () => engine.connect(),
+    'images.list': async ({ all }) => listImages(await engine.client(), all),
+    'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
+    'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
+    'jobs.list': async () => jobs.list(),
+    'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  };
+}
+
+export function createJobHandlers({ engine }: HandlerDeps): JobHandlers {
+  return {
+    'images.usage': {
+      title: () => 'docker system df -v',
+      run: async (_args, ctx) => {
+        ctx.report({ phase: 'asking-engine' });
+        const docker = await engine.client();
+        return imageUsage(docker, ctx.signal);
+      },
+    },
+  };
+}

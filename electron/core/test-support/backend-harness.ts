@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import type { EventMap, EventName } from '../../../shared/contract';
+import type { CallOutcome } from '../../../shared/transport';
+import { createBackend, type Backend, type BackendOptions } from '../backend';
+import { testEnv } from './test-env';
+
+export function backendForTestEngine(options: BackendOptions = {}): Backend {
+  return createBackend({ dockerHost: testEnv().dockerHost, retryMs: 300, ...options });
+}
+
+/** The docker CLI against the private engine, with its own config dir: never the user's daemon or login. */
+export function dockerCli(...args: string[]): string {
+  const env = testEnv();
+  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig }, encoding: 'utf8' }).trim();
+}
+
+export function valueOf<T>(outcome: CallOutcome): T {
+  if (!outcome.ok) throw new Error(`call failed: ${JSON.stringify(outcome.error)}`);
+  return outcome.value as T;
+}
+
+/** Resolves with the first event of that name matching the predicate. */
+export function nextEvent<E extends EventName>(backend: Backend, event: E, match: (payload: EventMap[E]) => boolean, timeoutMs = 10_000): Promise<EventMap[E]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`no matching ${event} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = backend.subscribe((name: EventName, payload: unknown) => {
+      if ((name as string) === event && match(payload as EventMap[E])) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(payload as EventMap[E]);
+      }
+    });
+  });
+}
+
+export async function connected(backend: Backend): Promise<void> {
+  const status = await backend.engine.connect();
+  if (status.state !== 'connected') throw new Error(`test engine not connected: ${JSON.stringify(status)}`);
+}
