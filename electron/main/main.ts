@@ -1,0 +1,31 @@
+import { app, BrowserWindow } from 'electron';
+import { createBackend } from '../core/backend';
+import { bindIpc } from './ipc';
+import { createMainWindow } from './window';
+
+// Chromium's own network chatter (component updates, safe browsing) has no place in a local tool.
+app.commandLine.appendSwitch('disable-background-networking');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  const backend = createBackend({ dockerHost: process.env.STEVEDORE_DOCKER_HOST });
+  let win: BrowserWindow | null = createMainWindow();
+  const unbind = bindIpc(backend, () => (win && !win.isDestroyed() ? win.webContents : null));
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    unbind();
+    backend.dispose();
+  });
+});
