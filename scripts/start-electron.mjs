@@ -1,10 +1,10 @@
 // `npm start`: build, then launch the desktop app — or say in one line why not and what to use instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { findElectron } from './electron-binary.mjs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { ensureDeps, ROOT as root } from './ensure-deps.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureDeps();
 const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
@@ -15,5 +15,7 @@ if (!electron.path) {
   );
   process.exit(1);
 }
-const child = spawn(electron.path, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+// Chromium refuses to start as root without this; a root session (a container, a VM) is common for servers.
+const rootFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+const child = spawn(electron.path, [root, ...rootFlags, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

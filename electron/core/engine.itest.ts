@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../shared/engine-types';
 import type { ImageSummary } from '../../shared/image-types';
 import { createBackend, type Backend } from './backend';
 import { MAX_API_VERSION } from './engine';
 import { nextEvent, valueOf } from './test-support/backend-harness';
+import { engineStatusAsNobody } from './test-support/probe-as-user';
 import { testEnv } from './test-support/test-env';
 
 const cleanups: (() => void)[] = [];
@@ -60,6 +61,16 @@ describe('engine connection', () => {
     const outcome = await backend.call('images.list', {});
     expect(outcome).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
     expect(!outcome.ok && outcome.error.hint).toMatch(/start docker|DOCKER_HOST/i);
+  });
+
+  it('says the socket is not permitted, and how to fix it, for a user outside the docker group', async () => {
+    const path = tempSocketPath();
+    chmodSync(dirname(path), 0o755);
+    await forwardTo(testEnv().socketPath, path);
+    chmodSync(path, 0o600); // root-only, like /var/run/docker.sock for a user not in the docker group
+    const status = engineStatusAsNobody(`unix://${path}`);
+    expect(status).toMatchObject({ state: 'permission-denied', host: `unix://${path}` });
+    expect(status.detail).toMatch(/EACCES/);
   });
 
   it('recovers on its own, without a restart, when the engine appears', async () => {

@@ -1,0 +1,78 @@
+// Benchmark: time from starting the web host to the first image row rendered in Chromium, with N tags in
+// the private engine, next to `docker images` on the same engine in the same run.
+// Usage: node scripts/bench-list.mjs [tags=1000] [runs=5]
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureDeps, ROOT } from './ensure-deps.mjs';
+
+ensureDeps();
+const { chromium } = await import('playwright-core');
+const { startTestEnv, readTestEnv, stopTestEnv } = await import('./test-engine.mjs');
+const { buildFixtures } = await import('./fixtures.mjs');
+const { addManyTags, removeManyTags } = await import('./test-env/many-tags.mjs');
+
+const TAGS = Number(process.argv[2] ?? 1000);
+const RUNS = Number(process.argv[3] ?? 5);
+const REPO = 'bench/many';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+function startHost(dockerHost) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/web-host/web-host.cjs'), '--port', '0', '--docker-host', dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (s) => {
+      out += s;
+      const m = /Stevedore web host: (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited (${code})`)));
+  });
+}
+
+const hadEngine = readTestEnv() !== null;
+const env = await startTestEnv();
+await buildFixtures(env);
+execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+await removeManyTags(env, REPO);
+await addManyTags(env, TAGS, REPO);
+const cliEnv = { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig };
+const rowCount = execFileSync('docker', ['images', '-q'], { env: cliEnv, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const cli = [];
+const firstRow = [];
+const allRows = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = performance.now();
+    execFileSync('docker', ['images'], { env: cliEnv, stdio: 'ignore' });
+    cli.push(performance.now() - t0);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    t0 = performance.now();
+    const host = await startHost(env.dockerHost);
+    await page.goto(host.url);
+    await page.locator('[data-testid="image-row"]').first().waitFor();
+    firstRow.push(performance.now() - t0);
+    // Every row is in the table model (virtualized: only visible ones are in the DOM).
+    await page.waitForFunction((n) => /\d/.test(document.querySelector('[data-testid="images-count"]')?.textContent ?? '') && Number((document.querySelector('[data-testid="images-count"]')?.textContent ?? '').match(/(\d[\d,]*)\D*$/)?.[1]?.replace(/,/g, '')) >= n, rowCount);
+    allRows.push(performance.now() - t0);
+    await page.close();
+    host.child.kill('SIGTERM');
+    await new Promise((r) => host.child.once('exit', r));
+  }
+} finally {
+  await browser.close();
+  await removeManyTags(env, REPO);
+  if (!hadEngine) await stopTestEnv();
+}
+
+console.log(`\nImage list with ${TAGS} extra tags (${rowCount} rows), ${RUNS} runs, medians:`);
+console.log(`  docker images (CLI, whole output)                     ${ms(median(cli))}`);
+console.log(`  Stevedore: web host start → first row in Chromium     ${ms(median(firstRow))}`);
+console.log(`  Stevedore: web host start → all ${rowCount} rows counted     ${ms(median(allRows))}`);
+console.log(`  (runs: cli ${cli.map(ms).join(', ')}; first row ${firstRow.map(ms).join(', ')})`);
