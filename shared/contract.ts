@@ -35,6 +35,7 @@ const imageRef = z
   .string()
   .min(1, 'an image ID or reference is required')
   .max(512, 'an image reference is at most 512 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   .regex(/^[^\s\u0000-\u001f]+$/, 'an image reference has no spaces or control characters');
 
 const noArgs = z.object({}).strict();
