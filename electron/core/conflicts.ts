@@ -1,0 +1,47 @@
+import type { ConflictExplanation, ConflictKind, ContainerBrief } from '../../shared/removal-types';
+import type { EngineModel, ModelConflict } from './engine-model';
+
+const PATTERNS: [RegExp, ConflictKind][] = [
+  [/image is referenced in multiple repositories/, 'multiple-repositories'],
+  [/image is being used by running container ([0-9a-f]+)/, 'running-container'],
+  [/image is being used by stopped container ([0-9a-f]+)/, 'stopped-container'],
+  [/container ([0-9a-f]+) is using its referenced image/, 'container-using-reference'],
+  [/image has dependent child images/, 'child-images'],
+];
+
+/** Read the engine's 409 text: which rule refused, and which container (by short ID) it named. */
+export function classifyConflict(detail: string): { kind: ConflictKind; containerId: string | null } {
+  for (const [pattern, kind] of PATTERNS) {
+    const m = detail.match(pattern);
+    if (m) return { kind, containerId: m[1] ?? null };
+  }
+  return { kind: 'other', containerId: null };
+}
+
+const RUNNING = new Set(['running', 'paused', 'restarting']);
+
+/** Everything the user needs to decide: the containers in the way, the child images, the other tags. */
+export function explainConflict(model: EngineModel, target: string, detail: string, fallbackImageId = ''): ConflictExplanation {
+  const { kind, containerId } = classifyConflict(detail);
+  const image = model.resolve(target);
+  const imageId = image?.id ?? fallbackImageId;
+  const users: ContainerBrief[] = model.containersOf(imageId).map((c) => ({ id: c.id, name: c.name, state: c.state, created: c.created, imageId: c.imageId, image: c.image }));
+  // The container the engine named first, then the others using the image.
+  users.sort((a, b) => Number(b.id.startsWith(containerId ?? '-')) - Number(a.id.startsWith(containerId ?? '-')));
+  const running = users.some((c) => RUNNING.has(c.state));
+  const forceable = kind === 'multiple-repositories' || ((kind === 'stopped-container' || kind === 'container-using-reference') && !running);
+  return {
+    kind,
+    target,
+    imageId,
+    forceable,
+    containers: kind === 'multiple-repositories' || kind === 'child-images' ? [] : users,
+    children: kind === 'child-images' ? model.children(imageId).map((c) => ({ id: c.id, tags: c.refs.filter((r) => r.tagged).map((r) => r.text) })) : [],
+    tags: image ? image.refs.filter((r) => r.tagged).map((r) => r.text) : [],
+    detail,
+  };
+}
+
+export function explainModelConflict(model: EngineModel, target: string, conflict: ModelConflict): ConflictExplanation {
+  return explainConflict(model, target, conflict.message, conflict.imageId);
+}

@@ -1,0 +1,61 @@
+import type Docker from 'dockerode';
+import { BackendError } from '../../shared/errors';
+import { comparePruneWithPlan } from '../../shared/prune-compare';
+import { formatLabelFilter, parseLabelFilter, parseUntil, type LabelFilter } from '../../shared/prune-filters';
+import { pruneCommand } from '../../shared/prune-command';
+import type { PruneFilters, PruneResult, RemovalPlan } from '../../shared/removal-types';
+import { loadEngineModel } from './engine-snapshot';
+import { simulatePrune } from './prune-model';
+
+export interface PrunePlan extends RemovalPlan {
+  /** The until cut-off as Unix seconds: pass it back to prune so both use the same instant. */
+  untilTimestamp: number | null;
+}
+
+function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): { labels: LabelFilter[]; until: number | null } {
+  const labels = (filters.labels ?? []).map((text) => {
+    const parsed = parseLabelFilter(text);
+    if (!parsed.ok) throw new BackendError('INVALID_ARGUMENT', parsed.message, 'Examples: label=maintainer, label=env=dev, label!=keep.');
+    return parsed.value;
+  });
+  if (untilTimestamp !== null || !filters.until) return { labels, until: untilTimestamp };
+  const until = parseUntil(filters.until, Date.now());
+  if (!until.ok) throw new BackendError('INVALID_ARGUMENT', until.message, 'Examples: 24h, 168h, 2026-01-31.');
+  return { labels, until: until.value };
+}
+
+export async function planPrune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null = null): Promise<PrunePlan> {
+  const rules = rulesFrom(filters, untilTimestamp);
+  const model = await loadEngineModel(docker);
+  const plan = simulatePrune(model, { danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
+  return { ...plan, untilTimestamp: rules.until };
+}
+
+interface PruneResponse {
+  ImagesDeleted?: { Untagged?: string; Deleted?: string }[] | null;
+  SpaceReclaimed?: number;
+}
+
+/** Prune for real, having computed the preview from the same state just before, and say how they differ. */
+export async function prune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null): Promise<PruneResult> {
+  const plan = await planPrune(docker, filters, untilTimestamp);
+  const imageIds = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
+  const engineFilters: Record<string, string[]> = { dangling: [filters.all ? 'false' : 'true'] };
+  if (plan.untilTimestamp !== null) engineFilters.until = [String(plan.untilTimestamp)];
+  const labels = rulesFrom(filters, plan.untilTimestamp).labels;
+  const include = labels.filter((l) => !l.negate).map((l) => formatLabelFilter(l).slice('label='.length));
+  const exclude = labels.filter((l) => l.negate).map((l) => formatLabelFilter(l).slice('label!='.length));
+  if (include.length) engineFilters.label = include;
+  if (exclude.length) engineFilters['label!'] = exclude;
+  const response = (await docker.pruneImages({ filters: engineFilters })) as PruneResponse;
+  const items = response.ImagesDeleted ?? [];
+  const deletedAll = items.flatMap((i) => (i.Deleted ? [i.Deleted] : []));
+  // The engine lists image IDs and layer chain IDs alike as "Deleted".
+  const report = {
+    deletedImageIds: deletedAll.filter((id) => imageIds.has(id)),
+    untagged: items.flatMap((i) => (i.Untagged ? [i.Untagged] : [])),
+    deletedLayerIds: deletedAll.filter((id) => !imageIds.has(id)),
+    spaceReclaimed: response.SpaceReclaimed ?? 0,
+  };
+  return { ...report, differences: comparePruneWithPlan(plan, report), plan };
+}

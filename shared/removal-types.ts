@@ -1,0 +1,88 @@
+/** What a removal or prune will do (preview) or did (result), in the engine's own vocabulary. */
+
+export interface ContainerBrief {
+  id: string;
+  name: string;
+  /** running, exited, created, paused… as the engine says. */
+  state: string;
+  /** Unix seconds. */
+  created: number;
+  imageId: string;
+  image: string;
+}
+
+export type ConflictKind =
+  | 'multiple-repositories'
+  | 'running-container'
+  | 'stopped-container'
+  | 'container-using-reference'
+  | 'child-images'
+  | 'other';
+
+export interface ConflictExplanation {
+  kind: ConflictKind;
+  /** What the user asked to remove. */
+  target: string;
+  imageId: string;
+  /** Whether `docker rmi -f` would get past it (running containers and child images block even force). */
+  forceable: boolean;
+  containers: ContainerBrief[];
+  children: { id: string; tags: string[] }[];
+  /** Other tags of the image, for "referenced in several repositories". */
+  tags: string[];
+  /** The engine's words. */
+  detail: string;
+}
+
+export interface DeletedImage {
+  id: string;
+  /** The references that went with it. */
+  tags: string[];
+  size: number;
+  /** Bytes of the layers that went with this image (shared layers stay with the images that keep them). */
+  freedBytes: number;
+  created: number;
+}
+
+export interface RemovalPlan {
+  /** The docker command(s) this corresponds to, for the user to read and copy. */
+  command: string;
+  images: DeletedImage[];
+  /** References that go while their image stays (it has other tags, or a container holds it). */
+  untagOnly: { ref: string; imageId: string }[];
+  conflicts: ConflictExplanation[];
+  totalBytes: number;
+  /** Layers that go: chain ID → bytes, to check against the engine's report. */
+  layers: { chainId: string; size: number }[];
+}
+
+export interface RemovalOutcome {
+  target: string;
+  ok: boolean;
+  untagged: string[];
+  deleted: string[];
+  conflict?: ConflictExplanation;
+  /** Non-conflict failures (not found, engine error). */
+  error?: { code: string; message: string; detail?: string };
+  /** When only a tag went: the tags the image still has (so the UI can say it stays). */
+  remainingTags?: string[];
+}
+
+export interface PruneResult {
+  deletedImageIds: string[];
+  untagged: string[];
+  deletedLayerIds: string[];
+  spaceReclaimed: number;
+  /** How the result differs from the preview computed just before; empty when it matches exactly. */
+  differences: string[];
+  plan: RemovalPlan;
+}
+
+export interface PruneFilters {
+  /** false: dangling only (the default); true: every image without a container (`-a`). */
+  all: boolean;
+  /** Go duration (24h, 90m) or a timestamp, as `--filter until=…` takes it. */
+  until?: string;
+  /** label=key, label=key=value, label!=key… as `--filter` takes them. */
+  labels?: string[];
+}
