@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { EngineChange, EngineStatus } from './engine-types';
 import type { HistoryEntry, ImageDetails, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
+import { parseLabelFilter, parseUntil } from './prune-filters';
+import { parseTagTarget } from './reference';
+import type { ContainerBrief, PruneResult, RemovalOutcome, RemovalPlan } from './removal-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -40,6 +43,35 @@ const imageRef = z
 
 const noArgs = z.object({}).strict();
 
+/** A new name for `docker tag`, checked with the same grammar the dialog uses while the user types. */
+const tagTarget = z.string().superRefine((value, ctx) => {
+  const verdict = parseTagTarget(value);
+  if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+});
+
+const removalSelection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('refs'), refs: z.array(imageRef).min(1, 'choose at least one image').max(10_000) }).strict(),
+  z.object({ kind: z.literal('repository'), repository: imageRef }).strict(),
+  z.object({ kind: z.literal('dangling') }).strict(),
+  z.object({ kind: z.literal('before'), ref: imageRef }).strict(),
+  z.object({ kind: z.literal('since'), ref: imageRef }).strict(),
+]);
+
+const pruneFilters = z
+  .object({
+    all: z.boolean().default(false),
+    until: z
+      .string()
+      .max(64)
+      .optional()
+      .refine((v) => v === undefined || v.trim() === '' || parseUntil(v, Date.now()).ok, 'until takes a duration like 24h, a date like 2026-01-31, or a Unix timestamp'),
+    labels: z
+      .array(z.string().max(512).refine((v) => parseLabelFilter(v).ok, 'a label filter looks like label=key or label=key=value (label!=… to exclude)'))
+      .max(32)
+      .optional(),
+  })
+  .strict();
+
 export const methods = {
   'engine.status': method(noArgs).returns<EngineStatus>(),
   /** Try to connect now instead of waiting for the next automatic retry. */
@@ -47,6 +79,15 @@ export const methods = {
   'images.list': method(z.object({ all: z.boolean().default(false) }).strict()).returns<ImageSummary[]>(),
   'images.inspect': method(z.object({ ref: imageRef }).strict()).returns<ImageDetails>(),
   'images.history': method(z.object({ ref: imageRef }).strict()).returns<HistoryEntry[]>(),
+  'images.tag': method(z.object({ source: imageRef, target: tagTarget }).strict()).returns<{ target: string; full: string }>(),
+  /** What `docker rmi` of a selection would do, computed on a copy of the engine's graph. */
+  'images.removalPlan': method(z.object({ selection: removalSelection, force: z.boolean().default(false) }).strict()).returns<RemovalPlan & { targets: string[] }>(),
+  'images.remove': method(z.object({ targets: z.array(imageRef).min(1).max(10_000), force: z.boolean().default(false) }).strict()).returns<RemovalOutcome[]>(),
+  'images.prunePlan': method(pruneFilters).returns<RemovalPlan & { untilTimestamp: number | null }>(),
+  /** Prune with the cut-off the preview used, so both describe the same instant. */
+  'images.prune': method(z.object({ filters: pruneFilters, untilTimestamp: z.number().int().nullable().default(null) }).strict()).returns<PruneResult>(),
+  'images.containers': method(z.object({ ref: imageRef }).strict()).returns<ContainerBrief[]>(),
+  'containers.remove': method(z.object({ id: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'a container ID or name') }).strict()).returns<{ removed: string }>(),
   'jobs.list': method(noArgs).returns<JobInfo[]>(),
   'jobs.cancel': method(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;

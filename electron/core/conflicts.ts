@@ -20,6 +20,23 @@ export function classifyConflict(detail: string): { kind: ConflictKind; containe
 
 const RUNNING = new Set(['running', 'paused', 'restarting']);
 
+/**
+ * The images built on this one that a user would recognise: the nearest tagged descendant on each
+ * branch (the legacy builder leaves untagged intermediate images in between), or an untagged leaf.
+ */
+function namedDescendants(model: EngineModel, id: string): { id: string; tags: string[] }[] {
+  const found: { id: string; tags: string[] }[] = [];
+  const queue = model.children(id);
+  while (queue.length > 0) {
+    const image = queue.shift()!;
+    const tags = image.refs.filter((r) => r.tagged).map((r) => r.text);
+    const below = model.children(image.id);
+    if (tags.length > 0 || below.length === 0) found.push({ id: image.id, tags });
+    else queue.push(...below);
+  }
+  return found;
+}
+
 /** Everything the user needs to decide: the containers in the way, the child images, the other tags. */
 export function explainConflict(model: EngineModel, target: string, detail: string, fallbackImageId = ''): ConflictExplanation {
   const { kind, containerId } = classifyConflict(detail);
@@ -36,7 +53,7 @@ export function explainConflict(model: EngineModel, target: string, detail: stri
     imageId,
     forceable,
     containers: kind === 'multiple-repositories' || kind === 'child-images' ? [] : users,
-    children: kind === 'child-images' ? model.children(imageId).map((c) => ({ id: c.id, tags: c.refs.filter((r) => r.tagged).map((r) => r.text) })) : [],
+    children: kind === 'child-images' ? namedDescendants(model, imageId) : [],
     tags: image ? image.refs.filter((r) => r.tagged).map((r) => r.text) : [],
     detail,
   };

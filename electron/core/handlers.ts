@@ -1,6 +1,9 @@
 import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult } from '../../shared/contract';
 import type { EngineConnection } from './engine';
 import { imageHistory, imageUsage, inspectImage, listImages } from './images';
+import { tagImage } from './tagging';
+import { containersUsing, planRemoval, removeContainer, removeImages } from './removal';
+import { planPrune, prune } from './prune';
 import type { JobContext, JobManager } from './jobs';
 
 export interface HandlerDeps {
@@ -26,6 +29,13 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.list': async ({ all }) => listImages(await engine.client(), all),
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
+    'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
+    'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), selection, force),
+    'images.remove': async ({ targets, force }) => removeImages(await engine.client(), targets, force),
+    'images.prunePlan': async (filters) => planPrune(await engine.client(), filters),
+    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), filters, untilTimestamp),
+    'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),
+    'containers.remove': async ({ id }) => removeContainer(await engine.client(), id),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

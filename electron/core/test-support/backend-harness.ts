@@ -11,7 +11,11 @@ export function backendForTestEngine(options: BackendOptions = {}): Backend {
 /** The docker CLI against the private engine, with its own config dir: never the user's daemon or login. */
 export function dockerCli(...args: string[]): string {
   const env = testEnv();
-  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig }, encoding: 'utf8' }).trim();
+  return execFileSync('docker', args, {
+    env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 export function valueOf<T>(outcome: CallOutcome): T {
