@@ -59,7 +59,7 @@ try {
     await page.locator('[data-testid="image-row"]').first().waitFor();
     firstRow.push(performance.now() - t0);
     // Every row is in the table model (virtualized: only visible ones are in the DOM).
-    await page.waitForFunction((n) => /\d/.test(document.querySelector('[data-testid="images-count"]')?.textContent ?? '') && Number((document.querySelector('[data-testid="images-count"]')?.textContent ?? '').match(/(\d[\d,]*)\D*$/)?.[1]?.replace(/,/g, '')) >= n, rowCount);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="images-count"]')?.getAttribute('data-rows')) >= n, rowCount);
     allRows.push(performance.now() - t0);
     await page.close();
     host.child.kill('SIGTERM');

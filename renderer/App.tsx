@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { DetailsPanel } from './features/details/DetailsPanel';
+import { EngineScreen } from './features/engine/EngineScreen';
+import { LinkLostBanner } from './features/engine/LinkLostBanner';
+import { ImagesPage } from './features/images/ImagesPage';
+import { Header } from './features/shell/Header';
+import { useAppearance } from './features/shell/use-appearance';
+import { selectConnected, useEngine } from './stores/engine-store';
+import { useDetails } from './stores/details-store';
+import { startLiveUpdates } from './stores/live-updates';
+import { startClock } from './ui/clock-store';
+import { Toasts } from './ui/Toasts';
+
+export function App() {
+  useAppearance();
+  useEffect(() => startLiveUpdates(), []);
+  useEffect(() => startClock(), []);
+  const connected = useEngine(selectConnected);
+  const detailsOpen = useDetails((s) => s.row !== null);
+
+  return (
+    <div className="app">
+      <Header />
+      <LinkLostBanner />
+      <main className={`app-main${detailsOpen && connected ? ' with-details' : ''}`}>
+        {connected ? (
+          <>
+            <ImagesPage />
+            <DetailsPanel />
+          </>
+        ) : (
+          <EngineScreen />
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

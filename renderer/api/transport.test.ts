@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webSocketTransport } from './transport';
+
+/** Just enough of a browser WebSocket for the transport: the test opens, fails and answers sockets. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((msg: { data: string }) => void) | null = null;
+  sent: string[] = [];
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  open() {
+    this.onopen?.();
+  }
+  fail() {
+    this.onclose?.();
+  }
+  reply(id: number, value: unknown) {
+    this.onmessage?.({ data: JSON.stringify({ type: 'result', id, outcome: { ok: true, value } }) });
+  }
+}
+const latest = () => FakeSocket.all[FakeSocket.all.length - 1]!;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.all = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('webSocketTransport', () => {
+  it('serves a call made while the host is down from the attempt that finally connects', async () => {
+    const transport = webSocketTransport('ws://host/api');
+    const result = transport.call('engine.status', {});
+    latest().fail();
+    await vi.advanceTimersByTimeAsync(250);
+    latest().fail();
+    await vi.advanceTimersByTimeAsync(500);
+    const socket = latest();
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.sent).toHaveLength(1);
+    const { id } = JSON.parse(socket.sent[0]!) as { id: number };
+    socket.reply(id, { state: 'connected' });
+    await expect(result).resolves.toEqual({ ok: true, value: { state: 'connected' } });
+  });
+
+  it('fails calls in flight when the link drops, and asks for a resync once it is back', async () => {
+    const transport = webSocketTransport('ws://host/api');
+    const events: string[] = [];
+    const links: boolean[] = [];
+    transport.onEvent((name) => events.push(name));
+    transport.onLink((up) => links.push(up));
+    latest().open();
+    const inFlight = transport.call('images.list', {});
+    await vi.advanceTimersByTimeAsync(0);
+    latest().fail();
+    await expect(inFlight).resolves.toMatchObject({ ok: false, error: { code: 'IO' } });
+    await vi.advanceTimersByTimeAsync(250);
+    latest().open();
+    expect(links).toEqual([false, true, false, true]);
+    expect(events).toEqual(['engine.changed']);
+  });
+});

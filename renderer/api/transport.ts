@@ -1,0 +1,123 @@
+import type { CallOutcome, ServerMessage, WireCall, BridgeApi } from '../../shared/transport';
+import { WS_PATH } from '../../shared/transport';
+
+export interface Transport {
+  call(name: string, args: unknown): Promise<CallOutcome>;
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  /** Host link state (the web host's socket; always up inside Electron). */
+  onLink(listener: (up: boolean) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    stevedore?: BridgeApi;
+  }
+}
+
+/** Inside Electron the preload's bridge is the transport; nothing to reconnect. */
+export function bridgeTransport(bridge: BridgeApi): Transport {
+  return {
+    call: (name, args) => bridge.call(name, args),
+    onEvent: (listener) => bridge.onEvent(listener),
+    onLink: (listener) => {
+      listener(true);
+      return () => undefined;
+    },
+  };
+}
+
+const lostLink: CallOutcome = {
+  ok: false,
+  error: { code: 'IO', message: 'Lost the connection to the Stevedore host.', hint: 'Check that `npm run web` is still running, then reload.' },
+};
+
+/**
+ * The web host's WebSocket: same messages as IPC. It reconnects on its own; calls made while the
+ * socket is down wait for it, calls in flight when it drops fail with IO.
+ */
+export function webSocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`): Transport {
+  const pending = new Map<number, (o: CallOutcome) => void>();
+  const eventListeners = new Set<(event: string, payload: unknown) => void>();
+  const linkListeners = new Set<(up: boolean) => void>();
+  let socket: WebSocket | null = null;
+  let connecting = false;
+  /** Calls made while the socket is down wait here for whichever attempt finally opens it. */
+  let openWaiters: Array<(ws: WebSocket) => void> = [];
+  let nextId = 1;
+  let backoff = 250;
+  let wasUp = false;
+
+  const setLink = (up: boolean) => {
+    for (const l of linkListeners) l(up);
+  };
+
+  function connect(): void {
+    if (socket || connecting) return;
+    connecting = true;
+    const ws = new WebSocket(url);
+    ws.onopen = () => {
+      connecting = false;
+      socket = ws;
+      backoff = 250;
+      setLink(true);
+      // Anything may have changed while we were away: ask stores to refetch.
+      if (wasUp) for (const l of eventListeners) l('engine.changed', { kinds: ['images', 'containers'], actions: ['host-reconnected'], resync: true });
+      wasUp = true;
+      const waiters = openWaiters;
+      openWaiters = [];
+      for (const w of waiters) w(ws);
+    };
+    ws.onmessage = (msg) => {
+      let data: ServerMessage;
+      try {
+        data = JSON.parse(String(msg.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (data.type === 'result') {
+        pending.get(data.id)?.(data.outcome);
+        pending.delete(data.id);
+      } else if (data.type === 'event') {
+        for (const l of eventListeners) l(data.event, data.payload);
+      }
+    };
+    ws.onclose = () => {
+      connecting = false;
+      if (socket === ws) socket = null;
+      for (const resolvePending of pending.values()) resolvePending(lostLink);
+      pending.clear();
+      setLink(false);
+      // A failed attempt must not strand the calls waiting for it: the next attempt serves them.
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 5000);
+    };
+  }
+
+  function openSocket(): Promise<WebSocket> {
+    if (socket) return Promise.resolve(socket);
+    connect();
+    return new Promise((resolve) => openWaiters.push(resolve));
+  }
+  connect();
+
+  return {
+    async call(name, args) {
+      const ws = await openSocket();
+      const id = nextId++;
+      const message: WireCall = { type: 'call', id, name: name as WireCall['name'], args };
+      return new Promise<CallOutcome>((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify(message));
+      });
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onLink(listener) {
+      linkListeners.add(listener);
+      listener(socket !== null);
+      return () => linkListeners.delete(listener);
+    },
+  };
+}

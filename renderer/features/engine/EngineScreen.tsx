@@ -1,0 +1,98 @@
+import { Trans, useTranslation } from 'react-i18next';
+import type { EngineStatus } from '../../../shared/engine-types';
+import { useEngine } from '../../stores/engine-store';
+import { CommandHint } from '../../ui/CommandHint';
+import { AlertIcon, LockIcon, RefreshIcon } from '../../ui/icons';
+import { Spinner } from '../../ui/Spinner';
+
+const DEFAULT_RETRY_MS = 2000;
+
+/** Replaces the browser while there is no engine: says what is wrong, how to fix it, and recovers by itself. */
+export function EngineScreen() {
+  const status = useEngine((s) => s.status);
+  const state = status?.state ?? 'connecting';
+  return (
+    <section className="engine-screen" data-testid="engine-screen" data-state={state}>
+      <div className="engine-card">{state === 'connecting' || !status ? <Connecting host={status?.host} /> : <NotConnected status={status} />}</div>
+    </section>
+  );
+}
+
+function Connecting({ host }: { host: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="engine-connecting">
+      <Spinner size={28} />
+      <h1 className="engine-title">{t('engine.connectingTitle')}</h1>
+      {host && <p className="engine-body">{t('engine.connectingBody', { host })}</p>}
+    </div>
+  );
+}
+
+function NotConnected({ status }: { status: EngineStatus }) {
+  const { t } = useTranslation();
+  const denied = status.state === 'permission-denied';
+  return (
+    <>
+      <div className={`engine-icon ${denied ? 'engine-icon-denied' : 'engine-icon-down'}`}>{denied ? <LockIcon size={26} /> : <AlertIcon size={26} />}</div>
+      <h1 className="engine-title">{t(denied ? 'engine.permissionTitle' : 'engine.unreachableTitle')}</h1>
+      <p className="engine-body">
+        <Trans i18nKey={denied ? 'engine.permissionBody' : 'engine.unreachableBody'} values={{ host: status.host }} components={{ code: <code className="mono" /> }} />
+      </p>
+
+      <h2 className="engine-subtitle">{t('engine.howToFix')}</h2>
+      {denied ? (
+        <ol className="engine-steps">
+          <li>
+            <p>{t('engine.fixAddToGroup')}</p>
+            <CommandHint command="sudo usermod -aG docker $USER" />
+          </li>
+          <li>
+            <p>{t('engine.fixLogout')}</p>
+          </li>
+          <li>
+            <p>{t('engine.fixRunAsGroup')}</p>
+          </li>
+        </ol>
+      ) : (
+        <ol className="engine-steps">
+          <li>
+            <p>{t('engine.fixStartDocker')}</p>
+            <CommandHint command="sudo systemctl start docker" />
+          </li>
+          <li>
+            <p>{t('engine.fixCheckHost')}</p>
+            <p className="engine-address">{t('engine.address', { host: status.host, source: t(`hostSource.${status.hostSource}`) })}</p>
+          </li>
+        </ol>
+      )}
+
+      {status.detail && (
+        <div className="engine-detail">
+          <div className="engine-detail-label">{t('engine.detail')}</div>
+          <pre>{status.detail}</pre>
+        </div>
+      )}
+      <RetryBar retryInMs={status.retryInMs} />
+    </>
+  );
+}
+
+function RetryBar({ retryInMs }: { retryInMs: number | undefined }) {
+  const { t } = useTranslation();
+  const retrying = useEngine((s) => s.retrying);
+  const retry = useEngine((s) => s.retry);
+  const seconds = Math.max(1, Math.round((retryInMs ?? DEFAULT_RETRY_MS) / 1000));
+  return (
+    <div className="engine-retry-bar">
+      <span className="engine-retrying">
+        <Spinner size={12} />
+        {t('engine.retrying', { seconds })}
+      </span>
+      <button type="button" className="button button-primary" data-testid="engine-retry" disabled={retrying} onClick={() => void retry()}>
+        <RefreshIcon />
+        {retrying ? t('engine.retryingNow') : t('engine.retryNow')}
+      </button>
+    </div>
+  );
+}

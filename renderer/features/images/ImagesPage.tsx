@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDetails } from '../../stores/details-store';
+import { useImages } from '../../stores/images-store';
+import { useImagesView } from '../../stores/images-view-store';
+import { CommandHint } from '../../ui/CommandHint';
+import { ErrorView } from '../../ui/ErrorView';
+import { imagesListCommand } from './docker-commands';
+import { ImagesEmpty, ImagesLoading, ImagesNoMatch } from './ImagesStates';
+import { ImagesTable } from './ImagesTable';
+import { ImagesToolbar } from './ImagesToolbar';
+import { useImageView } from './use-image-view';
+import { useImagesKeyboard } from './use-images-keyboard';
+
+/** The `docker images` screen: wires the stores to the toolbar, the table and its states. */
+export function ImagesPage() {
+  const { t } = useTranslation();
+  const filterRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+
+  const status = useImages((s) => s.status);
+  const error = useImages((s) => s.error);
+  const all = useImages((s) => s.all);
+  const refreshing = useImages((s) => s.refreshing);
+  const view = useImagesView();
+  const { rows, counts, total, filtered } = useImageView();
+
+  useImagesKeyboard({ rows, filterRef, tableRef });
+
+  // Handlers read the latest rows without being re-created for every list change.
+  const rowsRef = useRef(rows);
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  const order = useCallback(() => rowsRef.current.map((r) => r.key), []);
+  const onRowClick = useCallback((key: string, mods: { toggle: boolean; range: boolean }) => useImagesView.getState().click(key, order(), mods), [order]);
+  const onRowOpen = useCallback((key: string) => {
+    const row = rowsRef.current.find((r) => r.key === key);
+    if (!row) return;
+    useImagesView.getState().click(key, [key], { toggle: false, range: false });
+    useDetails.getState().open(row);
+  }, []);
+
+  // An open details panel follows the cursor, like a preview pane.
+  const focused = view.selection.focused;
+  useEffect(() => {
+    const details = useDetails.getState();
+    if (!details.row || focused === null || details.row.key === focused) return;
+    const row = rowsRef.current.find((r) => r.key === focused);
+    if (row) details.open(row);
+  }, [focused]);
+
+  let body;
+  if (status === 'error' && error) {
+    body = <ErrorView heading={t('images.errorTitle')} error={error} onRetry={() => void useImages.getState().refresh()} testId="images-error" />;
+  } else if (status === 'idle' || status === 'loading') {
+    body = <ImagesLoading />;
+  } else if (total === 0) {
+    body = <ImagesEmpty />;
+  } else if (rows.length === 0) {
+    body = <ImagesNoMatch filterText={view.filterText} danglingOnly={view.danglingOnly} onClear={() => view.setFilterText('')} />;
+  } else {
+    body = <ImagesTable rows={rows} sort={view.sort} selection={view.selection} scrollRef={tableRef} onSortBy={view.sortBy} onRowClick={onRowClick} onRowOpen={onRowOpen} />;
+  }
+
+  return (
+    <section className="images-page" aria-label={t('images.tableLabel')}>
+      <ImagesToolbar
+        filterRef={filterRef}
+        filterText={view.filterText}
+        onFilterText={view.setFilterText}
+        danglingOnly={view.danglingOnly}
+        onDanglingOnly={view.setDanglingOnly}
+        all={all}
+        onAll={(on) => useImages.getState().setAll(on)}
+        counts={{ ...counts, total, selected: view.selection.selected.size }}
+        filtered={filtered}
+        refreshing={refreshing}
+        onRefresh={() => void useImages.getState().refresh()}
+      />
+      <div className="images-body">{body}</div>
+      <footer className="images-footer">
+        <CommandHint command={imagesListCommand({ all, danglingOnly: view.danglingOnly })} />
+        <span className="keys-hint">{t('images.keysHint')}</span>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
+import { getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ImageRow } from '../../../shared/image-types';
+import { SortIcon } from '../../ui/icons';
+import { imageColumns } from './columns';
+import { ImageRowView } from './ImageRowView';
+import type { SelectionState } from './selection';
+import type { SortColumn, SortState } from './sort';
+
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 34;
+
+interface ImagesTableProps {
+  /** Already filtered and sorted: the table only draws. */
+  rows: ImageRow[];
+  sort: SortState;
+  selection: SelectionState;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  onSortBy(column: SortColumn): void;
+  onRowClick(key: string, mods: { toggle: boolean; range: boolean }): void;
+  onRowOpen(key: string): void;
+}
+
+const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
+
+export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onRowOpen }: ImagesTableProps) {
+  const { t } = useTranslation();
+  const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
+  const table = useReactTable({
+    data: rows,
+    columns: imageColumns,
+    state: { sorting },
+    // Sorting happens before the table (pure, tested comparators with stable tie-breaks).
+    manualSorting: true,
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.key,
+  });
+  const tableRows = table.getRowModel().rows;
+
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header sits inside the scroll container, above the rows.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+  });
+
+  // Follow the keyboard cursor, but not every refetch: scroll only when the focused key changes.
+  const rowsRef = useRef(rows);
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  useEffect(() => {
+    if (selection.focused === null) return;
+    const index = rowsRef.current.findIndex((r) => r.key === selection.focused);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selection.focused, virtualizer]);
+
+  const rowKeyAt = (event: MouseEvent) => (event.target as HTMLElement).closest<HTMLElement>('[data-row-key]')?.dataset.rowKey;
+  const onClick = (event: MouseEvent) => {
+    const key = rowKeyAt(event);
+    if (!key) return;
+    if ((event.target as HTMLElement).closest('[data-action="open"]')) {
+      onRowOpen(key);
+      return;
+    }
+    onRowClick(key, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+  };
+  const onDoubleClick = (event: MouseEvent) => {
+    const key = rowKeyAt(event);
+    if (key && !(event.target as HTMLElement).closest('button')) onRowOpen(key);
+  };
+  // Shift+click would otherwise select the text between the two rows.
+  const onMouseDown = (event: MouseEvent) => {
+    if (event.shiftKey && rowKeyAt(event)) event.preventDefault();
+  };
+
+  const detailsLabel = t('images.openDetails');
+  const headerGroup = table.getHeaderGroups()[0];
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      data-testid="images-table"
+      role="grid"
+      aria-label={t('images.tableLabel')}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onMouseDown={onMouseDown}
+    >
+      <div className="grid-header" role="row" aria-rowindex={1}>
+        {headerGroup?.headers.map((header) => {
+          const meta = header.column.columnDef.meta;
+          const direction = header.column.getIsSorted();
+          const label = meta ? t(meta.labelKey) : header.id;
+          return (
+            <div key={header.id} role="columnheader" aria-sort={ariaSort(direction)} className={`grid-cell grid-head ${meta?.className ?? ''}${direction ? ' is-sorted' : ''}`} data-testid={meta?.testId}>
+              <button type="button" className="head-button" title={t('images.sortBy', { column: label })} onClick={() => onSortBy(header.id as SortColumn)}>
+                <span>{label}</span>
+                <SortIcon sorted={direction} size={12} />
+              </button>
+            </div>
+          );
+        })}
+        <div className="grid-cell grid-head col-open" role="columnheader" aria-label={detailsLabel} />
+      </div>
+      <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = tableRows[item.index];
+          if (!row) return null;
+          return (
+            <ImageRowView
+              key={row.id}
+              row={row}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              selected={selection.selected.has(row.id)}
+              focused={selection.focused === row.id}
+              detailsLabel={detailsLabel}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

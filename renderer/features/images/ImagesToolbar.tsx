@@ -1,0 +1,64 @@
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CloseIcon, RefreshIcon, SearchIcon } from '../../ui/icons';
+import { Spinner } from '../../ui/Spinner';
+
+interface ImagesToolbarProps {
+  filterRef: RefObject<HTMLInputElement | null>;
+  filterText: string;
+  onFilterText(text: string): void;
+  danglingOnly: boolean;
+  onDanglingOnly(on: boolean): void;
+  all: boolean;
+  onAll(on: boolean): void;
+  counts: { images: number; rows: number; total: number; selected: number };
+  filtered: boolean;
+  refreshing: boolean;
+  onRefresh(): void;
+}
+
+export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnly, onDanglingOnly, all, onAll, counts, filtered, refreshing, onRefresh }: ImagesToolbarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="toolbar">
+      <div className="filter-box">
+        <SearchIcon className="filter-icon" />
+        <input
+          ref={filterRef}
+          type="search"
+          className="filter-input"
+          data-testid="images-filter"
+          placeholder={t('images.filterPlaceholder')}
+          aria-label={t('images.filterLabel')}
+          value={filterText}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => onFilterText(e.target.value)}
+        />
+        {filterText && (
+          <button type="button" className="icon-button filter-clear" aria-label={t('images.clearFilter')} title={t('images.clearFilter')} onClick={() => onFilterText('')}>
+            <CloseIcon size={14} />
+          </button>
+        )}
+      </div>
+      <label className="toggle" title={t('images.danglingTitle')}>
+        <input type="checkbox" data-testid="toggle-dangling" checked={danglingOnly} onChange={(e) => onDanglingOnly(e.target.checked)} />
+        <span>{t('images.danglingOnly')}</span>
+      </label>
+      <label className="toggle" title={t('images.showAllTitle')}>
+        <input type="checkbox" data-testid="toggle-all" checked={all} onChange={(e) => onAll(e.target.checked)} />
+        <span>{t('images.showAll')}</span>
+      </label>
+      <div className="toolbar-spacer" />
+      <span className="images-count" data-testid="images-count" data-images={counts.images} data-rows={counts.rows} aria-live="polite">
+        {t('images.countImages', { count: counts.images })} · {t('images.countRows', { count: counts.rows })}
+        {filtered && <span className="count-muted"> · {t('images.countFiltered', { total: counts.total })}</span>}
+        {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
+      </span>
+      <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} onClick={onRefresh} disabled={refreshing}>
+        {refreshing ? <Spinner size={14} /> : <RefreshIcon />}
+        <span>{t('images.refresh')}</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { createColumnHelper, type CellContext } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImageRow } from '../../../shared/image-types';
+import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
+import { exactDateTime, relativeTime } from '../../i18n/relative-time';
+import { useClock } from '../../ui/clock-store';
+import { CopyButton } from '../../ui/CopyButton';
+import type { SortColumn } from './sort';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData, TValue> {
+    labelKey: 'images.columnRepository' | 'images.columnTag' | 'images.columnId' | 'images.columnCreated' | 'images.columnSize';
+    testId: string;
+    className: string;
+  }
+}
+
+type Cell = CellContext<ImageRow, unknown>;
+const NONE = '<none>';
+
+function NameCell({ value, extra }: { value: string; extra?: ReactNode }) {
+  if (value === NONE) {
+    return (
+      <>
+        <span className="none-value">{NONE}</span>
+        {extra}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="cell-text" title={value}>
+        {value}
+      </span>
+      {extra}
+    </>
+  );
+}
+
+/** Dangling is a property of the image, shown by the name where the wider column has room. */
+function RepositoryCell({ row }: Cell) {
+  const { t } = useTranslation();
+  const r = row.original;
+  const extra = r.dangling ? (
+    <span className="badge badge-muted" title={t('images.danglingTitle')}>
+      {t('images.dangling')}
+    </span>
+  ) : undefined;
+  return <NameCell value={r.repository} extra={extra} />;
+}
+
+function TagCell({ row }: Cell) {
+  const { t } = useTranslation();
+  const r = row.original;
+  const extra = r.tagCount > 1 ? (
+    <span className="badge badge-count" title={t('images.moreTags', { count: r.tagCount })}>
+      ×{r.tagCount}
+    </span>
+  ) : undefined;
+  return <NameCell value={r.tag} extra={extra} />;
+}
+
+function IdCell({ row }: Cell) {
+  const { t } = useTranslation();
+  const id = row.original.imageId;
+  return (
+    <>
+      <span className="mono cell-id" title={id}>
+        {shortId(id)}
+      </span>
+      <CopyButton text={id} label={t('images.copyId')} testId="copy-image-id" className="row-copy" />
+    </>
+  );
+}
+
+function CreatedCell({ row }: Cell) {
+  const { t, i18n } = useTranslation();
+  const now = useClock((s) => s.now);
+  const ms = row.original.created * 1000;
+  return (
+    <span className="cell-text" title={exactDateTime(i18n.language, ms)}>
+      {relativeTime(t, ms, now)}
+    </span>
+  );
+}
+
+function SizeCell({ row }: Cell) {
+  const size = row.original.size;
+  return (
+    <span className="cell-number" title={formatBytesExact(size)}>
+      {formatSize(size)}
+    </span>
+  );
+}
+
+const column = createColumnHelper<ImageRow>();
+
+/** Column ids are the sort keys, so a header click maps straight onto the sort state. */
+export const imageColumns = [
+  column.accessor('repository', { id: 'repository' satisfies SortColumn, cell: RepositoryCell, meta: { labelKey: 'images.columnRepository', testId: 'column-repository', className: 'col-repository' } }),
+  column.accessor('tag', { id: 'tag' satisfies SortColumn, cell: TagCell, meta: { labelKey: 'images.columnTag', testId: 'column-tag', className: 'col-tag' } }),
+  column.accessor('imageId', { id: 'id' satisfies SortColumn, cell: IdCell, meta: { labelKey: 'images.columnId', testId: 'column-id', className: 'col-id' } }),
+  column.accessor('created', { id: 'created' satisfies SortColumn, cell: CreatedCell, meta: { labelKey: 'images.columnCreated', testId: 'column-created', className: 'col-created' } }),
+  column.accessor('size', { id: 'size' satisfies SortColumn, cell: SizeCell, meta: { labelKey: 'images.columnSize', testId: 'column-size', className: 'col-size' } }),
+];

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+type Catalog = { [key: string]: string | Catalog };
+
+function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const catalogs: Record<string, Map<string, string>> = { en: flatten(en), 'zh-CN': flatten(zhCN) };
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogs', () => {
+  it('have exactly the same keys in English and Simplified Chinese', () => {
+    const enKeys = [...catalogs.en!.keys()].sort();
+    const zhKeys = [...catalogs['zh-CN']!.keys()].sort();
+    expect(zhKeys.filter((k) => !catalogs.en!.has(k))).toEqual([]);
+    expect(enKeys.filter((k) => !catalogs['zh-CN']!.has(k))).toEqual([]);
+  });
+
+  it('have no empty messages', () => {
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      const empty = [...catalog].filter(([, v]) => v.trim() === '').map(([k]) => `${name}:${k}`);
+      expect(empty).toEqual([]);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const mismatched = [...catalogs.en!].filter(([k, v]) => placeholders(v).join() !== placeholders(catalogs['zh-CN']!.get(k) ?? '').join()).map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import { describeError } from './describe-error';
+
+async function instance(lng: string) {
+  const i = i18next.createInstance();
+  await i.init({ lng, fallbackLng: 'en', resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false } });
+  return i;
+}
+
+const notFound = { code: 'NOT_FOUND', message: 'images.inspect: not found.', detail: 'No such image: abc' } as const;
+
+describe('describeError', () => {
+  it('keeps the backend wording in English, since it names the exact operation', async () => {
+    const text = describeError(await instance('en'), { ...notFound, hint: 'Refresh the list.' });
+    expect(text).toEqual({ title: 'images.inspect: not found.', hint: 'Refresh the list.', technical: 'No such image: abc' });
+  });
+
+  it('falls back to the catalog hint when the backend gave none', async () => {
+    expect(describeError(await instance('en'), notFound).hint).toBe(en.errors.NOT_FOUND.hint);
+  });
+
+  it('translates by code in Chinese and moves the English message into the technical details', async () => {
+    const text = describeError(await instance('zh-CN'), notFound);
+    expect(text.title).toBe(zhCN.errors.NOT_FOUND.message);
+    expect(text.hint).toBe(zhCN.errors.NOT_FOUND.hint);
+    expect(text.technical).toBe('images.inspect: not found.\nNo such image: abc');
+  });
+});

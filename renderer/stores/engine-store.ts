@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { EngineStatus } from '../../shared/engine-types';
+import { api } from '../api/client';
+
+interface EngineState {
+  /** null until the host has answered once. */
+  status: EngineStatus | null;
+  /** The link to the Stevedore host (the web host's socket; always up in Electron). */
+  linkUp: boolean;
+  /** Distinguishes "still starting" from "lost": only a lost link deserves the banner. */
+  linkWasUp: boolean;
+  retrying: boolean;
+  setStatus(status: EngineStatus): void;
+  setLink(up: boolean): void;
+  refreshStatus(): Promise<void>;
+  retry(): Promise<void>;
+}
+
+export const useEngine = create<EngineState>()((set, get) => ({
+  status: null,
+  linkUp: false,
+  linkWasUp: false,
+  retrying: false,
+  setStatus: (status) => set({ status }),
+  setLink: (up) => set((s) => ({ linkUp: up, linkWasUp: s.linkWasUp || up })),
+  async refreshStatus() {
+    try {
+      get().setStatus(await api.call('engine.status'));
+    } catch {
+      // Only the link can fail here, and the link banner already says so.
+    }
+  },
+  async retry() {
+    if (get().retrying) return;
+    set({ retrying: true });
+    try {
+      get().setStatus(await api.call('engine.retry'));
+    } catch {
+      // As above: a failed retry leaves the status screen as it is.
+    } finally {
+      set({ retrying: false });
+    }
+  },
+}));
+
+export const selectConnected = (s: EngineState) => s.status?.state === 'connected';

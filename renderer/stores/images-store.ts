@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { StevedoreError } from '../../shared/errors';
+import type { ImageRow, ImageSummary } from '../../shared/image-types';
+import { toImageRows } from '../../shared/image-rows';
+import { api } from '../api/client';
+import { toStevedoreError } from '../api/errors';
+import { createRefetchScheduler } from './refetch-scheduler';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+interface ImagesState {
+  /** `docker images -a`: include intermediate images. */
+  all: boolean;
+  summaries: ImageSummary[];
+  rows: ImageRow[];
+  status: LoadStatus;
+  /** Set when there is nothing to show because the last fetch failed. */
+  error: StevedoreError | null;
+  /** A refetch is running while older data stays on screen. */
+  refreshing: boolean;
+  /** Bumped by every completed fetch, so dependants can react to "the list changed". */
+  version: number;
+  setAll(all: boolean): void;
+  refresh(): Promise<void>;
+}
+
+type BackgroundFailure = (error: StevedoreError) => void;
+let onBackgroundFailure: BackgroundFailure = () => undefined;
+/** A failed refetch with data already shown goes to a toast instead of replacing the table. */
+export function setImagesBackgroundFailureHandler(handler: BackgroundFailure): void {
+  onBackgroundFailure = handler;
+}
+
+async function fetchImages(): Promise<void> {
+  const { all } = useImages.getState();
+  useImages.setState((s) => (s.status === 'ready' ? { refreshing: true } : { status: 'loading', refreshing: true }));
+  try {
+    const summaries = await api.call('images.list', { all });
+    // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
+    if (useImages.getState().all !== all) return;
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries), status: 'ready', error: null, version: s.version + 1 }));
+  } catch (err) {
+    const error = toStevedoreError(err);
+    if (useImages.getState().status === 'ready') onBackgroundFailure(error);
+    else useImages.setState({ status: 'error', error });
+  } finally {
+    useImages.setState({ refreshing: false });
+  }
+}
+
+const scheduler = createRefetchScheduler(fetchImages, 100);
+
+export const useImages = create<ImagesState>()((set) => ({
+  all: false,
+  summaries: [],
+  rows: [],
+  status: 'idle',
+  error: null,
+  refreshing: false,
+  version: 0,
+  setAll(all) {
+    set({ all });
+    void scheduler.request();
+  },
+  refresh: () => scheduler.request(),
+}));

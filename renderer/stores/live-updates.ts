@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { api } from '../api/client';
+import { describeError } from '../i18n/describe-error';
+import { useToasts } from '../ui/toast-store';
+import { useDetails } from './details-store';
+import { useEngine } from './engine-store';
+import { setImagesBackgroundFailureHandler, useImages } from './images-store';
+
+/**
+ * Connects the stores to the backend's events: engine status, the host link, and "images changed"
+ * notices. Returns the unsubscribe for all of it.
+ */
+export function startLiveUpdates(): () => void {
+  setImagesBackgroundFailureHandler((error) => {
+    useToasts.getState().show('error', i18next.t('images.refreshFailed', { message: describeError(i18next, error).title }));
+  });
+
+  const stops = [
+    api.onLink((up) => {
+      useEngine.getState().setLink(up);
+      // The engine may have come or gone while the link was down.
+      if (up) void useEngine.getState().refreshStatus();
+    }),
+    api.on('engine.status', (status) => useEngine.getState().setStatus(status)),
+    api.on('engine.changed', (change) => {
+      if (change.resync || change.kinds.includes('images')) void useImages.getState().refresh();
+    }),
+    useEngine.subscribe((state, prev) => {
+      if (state.status?.state === 'connected' && prev.status?.state !== 'connected') void useImages.getState().refresh();
+    }),
+    useImages.subscribe((state, prev) => {
+      if (state.version !== prev.version) useDetails.getState().listChanged(state.rows);
+    }),
+  ];
+  void useEngine.getState().refreshStatus();
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
