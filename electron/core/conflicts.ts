@@ -42,7 +42,7 @@ export function explainConflict(model: EngineModel, target: string, detail: stri
   const { kind, containerId } = classifyConflict(detail);
   const image = model.resolve(target);
   const imageId = image?.id ?? fallbackImageId;
-  const users: ContainerBrief[] = model.containersOf(imageId).map((c) => ({ id: c.id, name: c.name, state: c.state, created: c.created, imageId: c.imageId, image: c.image }));
+  const users: ContainerBrief[] = [...model.containersOf(imageId)];
   // The container the engine named first, then the others using the image.
   users.sort((a, b) => Number(b.id.startsWith(containerId ?? '-')) - Number(a.id.startsWith(containerId ?? '-')));
   const running = users.some((c) => RUNNING.has(c.state));

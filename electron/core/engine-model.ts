@@ -1,4 +1,5 @@
 import { parseReference } from '../../shared/reference';
+import type { ContainerBrief } from '../../shared/removal-types';
 
 /**
  * An in-memory copy of the engine's image, layer and container graph, and the engine's own rules for
@@ -31,14 +32,8 @@ export interface ModelLayer {
   size: number;
 }
 
-export interface ModelContainer {
-  id: string;
-  name: string;
-  imageId: string;
-  state: string;
-  created: number;
-  image: string;
-}
+/** Containers hold their image (and its top layer) exactly as the UI lists them. */
+export type ModelContainer = ContainerBrief;
 
 export type DeleteRecord = { untagged: string } | { deleted: string };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { isMetadataOnly } from '../../shared/image-details';
+import { toContainerBrief } from './containers';
 import { EngineModel, toModelRef, type ModelContainer, type ModelImage, type ModelLayer } from './engine-model';
 
 const CONCURRENCY = 8;
@@ -89,13 +90,6 @@ export async function loadEngineModel(docker: Docker, signal?: AbortSignal): Pro
       topChain: chains[chains.length - 1] ?? null,
     });
   }
-  const modelContainers: ModelContainer[] = containers.map((c) => ({
-    id: c.Id,
-    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
-    imageId: c.ImageID,
-    state: c.State,
-    created: c.Created,
-    image: c.Image,
-  }));
+  const modelContainers: ModelContainer[] = containers.map(toContainerBrief);
   return new EngineModel(images, [...layers.values()], modelContainers);
 }

@@ -3,6 +3,7 @@ import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../shared/r
 import type { RemovalSelection } from '../../shared/removal-selection';
 import { describeSelection } from '../../shared/removal-selection';
 import { BackendError } from '../../shared/errors';
+import { toContainerBrief } from './containers';
 import { explainConflict, explainModelConflict } from './conflicts';
 import { EngineModel, toModelRef, type ModelImage } from './engine-model';
 import { loadEngineModel } from './engine-snapshot';
@@ -24,7 +25,7 @@ export async function loadLightModel(docker: Docker): Promise<EngineModel> {
   return new EngineModel(
     images,
     [],
-    containers.map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), imageId: c.ImageID, state: c.State, created: c.Created, image: c.Image })),
+    containers.map(toContainerBrief),
   );
 }
 
@@ -107,7 +108,7 @@ export async function containersUsing(docker: Docker, ref: string): Promise<Cont
   const containers = await docker.listContainers({ all: true });
   return containers
     .filter((c) => c.ImageID === image.Id)
-    .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State, created: c.Created, imageId: c.ImageID, image: c.Image }));
+    .map(toContainerBrief);
 }
 
 export async function removeContainer(docker: Docker, id: string): Promise<{ removed: string }> {
