@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DetailsPanel } from './features/details/DetailsPanel';
+import { DialogHost } from './features/operations/DialogHost';
 import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
@@ -32,6 +33,7 @@ export function App() {
           <EngineScreen />
         )}
       </main>
+      {connected && <DialogHost />}
       <Toasts />
     </div>
   );

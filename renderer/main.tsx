@@ -13,6 +13,9 @@ import './styles/images.css';
 import './styles/details.css';
 import './styles/layers.css';
 import './styles/inspect.css';
+import './styles/dialogs.css';
+import './styles/removal.css';
+import './styles/prune.css';
 
 // Before the first render, so neither the theme nor the language flashes.
 setupI18n(useSettings.getState().language);

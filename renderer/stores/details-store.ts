@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
 import { createRefetchScheduler } from './refetch-scheduler';
 
-export const DETAIL_TABS = ['overview', 'layers', 'inspect'] as const;
+export const DETAIL_TABS = ['overview', 'layers', 'inspect', 'containers'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 interface DetailsState {

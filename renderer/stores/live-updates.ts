@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { api } from '../api/client';
 import { describeError } from '../i18n/describe-error';
 import { useToasts } from '../ui/toast-store';
+import { useContainers } from './containers-store';
 import { useDetails } from './details-store';
 import { useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
@@ -24,6 +25,7 @@ export function startLiveUpdates(): () => void {
     api.on('engine.status', (status) => useEngine.getState().setStatus(status)),
     api.on('engine.changed', (change) => {
       if (change.resync || change.kinds.includes('images')) void useImages.getState().refresh();
+      if (change.resync || change.kinds.includes('containers')) useContainers.getState().changed();
     }),
     useEngine.subscribe((state, prev) => {
       if (state.status?.state === 'connected' && prev.status?.state !== 'connected') void useImages.getState().refresh();

@@ -101,3 +101,41 @@ export const LogoIcon = (p: IconProps) => (
     <path d="M1.5 20h21" stroke="var(--logo-b)" strokeWidth="1.6" strokeLinecap="round" />
   </svg>
 );
+export const TagIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 2.5v4.6l6.9 6.9 5.1-5.1L7.1 2H2.5z" />
+    <circle cx="5" cy="5" r="1" />
+  </Icon>
+);
+/** A tag with a minus: take one name off an image. */
+export const UntagIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 2.5v4.6l5.4 5.4M8.5 2H2.5M8.5 2l3 3" />
+    <circle cx="5" cy="5" r="1" />
+    <path d="M10 12h5" />
+  </Icon>
+);
+export const TrashIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4" />
+    <path d="M6.7 6.5v4.5M9.3 6.5v4.5" />
+  </Icon>
+);
+export const BroomIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13.5 2.5L8.5 7.5" />
+    <path d="M8.5 7.5l-2-1-4 4.5 4.5 3 2.5-4.5z" />
+    <path d="M4.5 12.5l1.5-2" />
+  </Icon>
+);
+export const ContainerIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="4" width="12" height="8" rx="1" />
+    <path d="M5 4v8M8 4v8M11 4v8" />
+  </Icon>
+);
+export const ShieldIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 1.8l5 2v4c0 3.2-2.2 5.3-5 6.4-2.8-1.1-5-3.2-5-6.4v-4z" />
+  </Icon>
+);

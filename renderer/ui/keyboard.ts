@@ -18,3 +18,8 @@ export function inOwnKeysRegion(target: EventTarget | null): boolean {
 }
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** A modal dialog is open: the page underneath takes no shortcuts. */
+export function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('[aria-modal="true"]') !== null;
+}

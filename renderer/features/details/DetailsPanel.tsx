@@ -4,11 +4,13 @@ import { shortId } from '../../../shared/format';
 import { useDetails, type DetailTab } from '../../stores/details-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { ErrorView } from '../../ui/ErrorView';
-import { BoxIcon, CloseIcon } from '../../ui/icons';
+import { BoxIcon, CloseIcon, TagIcon, TrashIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { StateView } from '../../ui/StateView';
 import { Tabs, type TabSpec } from '../../ui/Tabs';
 import { historyCommand, inspectCommand } from '../images/docker-commands';
+import { openRemoveImage, openTag } from '../operations/open-operations';
+import { ContainersTab } from './ContainersTab';
 import { InspectTab } from './InspectTab';
 import { LayersTab } from './LayersTab';
 import { OverviewTab } from './OverviewTab';
@@ -17,6 +19,7 @@ const TABS = [
   { key: 'overview', labelKey: 'details.tabOverview', testId: 'tab-overview' },
   { key: 'layers', labelKey: 'details.tabLayers', testId: 'tab-layers' },
   { key: 'inspect', labelKey: 'details.tabInspect', testId: 'tab-inspect' },
+  { key: 'containers', labelKey: 'details.tabContainers', testId: 'tab-containers' },
 ] as const;
 
 export function DetailsPanel() {
@@ -33,6 +36,8 @@ export function DetailsPanel() {
     content = <StateView icon={<BoxIcon size={26} />} title={t('details.goneTitle')} body={t('details.goneBody')} testId="details-gone" />;
   } else if (error) {
     content = <ErrorView heading={t('details.errorTitle')} error={error} onRetry={() => useDetails.getState().open(row)} testId="details-error" />;
+  } else if (tab === 'containers') {
+    content = <ContainersTab imageId={row.imageId} reference={ref} />;
   } else if (loading || !details || !history) {
     content = (
       <div className="details-loading">
@@ -59,14 +64,27 @@ export function DetailsPanel() {
             {shortId(row.imageId)}
           </span>
         </div>
+        <div className="details-actions">
+          <button type="button" className="button button-small" data-testid="action-tag" title={t('actions.tagTitle')} onClick={() => openTag(row)} disabled={gone}>
+            <TagIcon size={14} />
+            {t('actions.tag')}
+          </button>
+          <button type="button" className="button button-small" data-testid="action-remove" title={t('actions.removeImageTitle')} onClick={() => openRemoveImage(row.imageId)} disabled={gone}>
+            <TrashIcon size={14} />
+            {t('actions.remove')}
+          </button>
+        </div>
         <button type="button" className="icon-button" data-testid="details-close" aria-label={t('details.close')} title={t('details.close')} onClick={close}>
           <CloseIcon />
         </button>
       </div>
       <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('details.tabsLabel')} idPrefix="details" />
-      <div className="details-command">
-        <CommandHint command={command} />
-      </div>
+      {/* The Containers section teaches per action (docker rm NAME); no single listing command is exact. */}
+      {tab !== 'containers' && (
+        <div className="details-command">
+          <CommandHint command={command} />
+        </div>
+      )}
       <div className="details-content" role="tabpanel" id={`details-panel-${tab}`} aria-labelledby={`details-tab-${tab}`} tabIndex={-1}>
         {content}
       </div>

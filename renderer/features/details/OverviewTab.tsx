@@ -5,6 +5,7 @@ import { formatBytesExact, formatSize } from '../../../shared/format';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { CopyButton } from '../../ui/CopyButton';
+import { TagChips } from './TagChips';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -86,7 +87,7 @@ export function OverviewTab({ details }: { details: ImageDetails }) {
         </span>
       </Fact>
       <Fact label={t('overview.tags')} testId="overview-tags">
-        {details.repoTags.length > 0 ? <Chips items={details.repoTags} mono /> : <span className="none-value">{t('overview.noTags')}</span>}
+        {details.repoTags.length > 0 ? <TagChips tags={details.repoTags} /> : <span className="none-value">{t('overview.noTags')}</span>}
       </Fact>
       <Fact label={t('overview.digests')}>
         {details.repoDigests.length > 0 ? (

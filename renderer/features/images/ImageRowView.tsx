@@ -1,7 +1,14 @@
 import { memo } from 'react';
 import { flexRender, type Row } from '@tanstack/react-table';
 import type { ImageRow } from '../../../shared/image-types';
-import { ChevronRightIcon } from '../../ui/icons';
+import { rowReference } from '../../../shared/image-rows';
+import { ChevronRightIcon, TagIcon, TrashIcon, UntagIcon } from '../../ui/icons';
+
+export interface RowActionLabels {
+  tag: string;
+  untag: string;
+  remove: string;
+}
 
 interface ImageRowViewProps {
   row: Row<ImageRow>;
@@ -11,14 +18,17 @@ interface ImageRowViewProps {
   selected: boolean;
   focused: boolean;
   detailsLabel: string;
+  /** One object for every row (memoised by the table), so rows stay cheap to compare. */
+  actionLabels: RowActionLabels;
 }
 
 /**
  * Memoised on primitive props: a selection change re-renders only the rows whose `selected` or
  * `focused` flag flipped, not every visible row.
  */
-export const ImageRowView = memo(function ImageRowView({ row, index, top, selected, focused, detailsLabel }: ImageRowViewProps) {
+export const ImageRowView = memo(function ImageRowView({ row, index, top, selected, focused, detailsLabel, actionLabels }: ImageRowViewProps) {
   const image = row.original;
+  const tagged = image.tag !== '<none>';
   return (
     <div
       role="row"
@@ -40,6 +50,21 @@ export const ImageRowView = memo(function ImageRowView({ row, index, top, select
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
+      {/* Floats over the row's end on hover, so the columns keep their width. Out of the tab order like
+          the open button: the keyboard has `t`, Delete and the details panel. */}
+      <div role="gridcell" className="row-actions">
+        <button type="button" className="icon-button row-action" data-testid="action-tag" data-action="tag" title={actionLabels.tag} aria-label={actionLabels.tag} tabIndex={-1}>
+          <TagIcon size={14} />
+        </button>
+        {tagged && (
+          <button type="button" className="icon-button row-action" data-testid="action-untag" data-action="untag" data-ref={rowReference(image)} title={actionLabels.untag} aria-label={actionLabels.untag} tabIndex={-1}>
+            <UntagIcon size={14} />
+          </button>
+        )}
+        <button type="button" className="icon-button row-action row-action-danger" data-testid="action-remove" data-action="remove" title={actionLabels.remove} aria-label={actionLabels.remove} tabIndex={-1}>
+          <TrashIcon size={14} />
+        </button>
+      </div>
       <div role="gridcell" className="grid-cell col-open">
         <button type="button" className="icon-button row-open" data-testid="row-open-details" data-action="open" title={detailsLabel} aria-label={detailsLabel} tabIndex={-1}>
           <ChevronRightIcon />

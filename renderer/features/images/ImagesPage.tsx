@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowReference } from '../../../shared/image-rows';
 import { useDetails } from '../../stores/details-store';
 import { useImages } from '../../stores/images-store';
 import { useImagesView } from '../../stores/images-view-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { ErrorView } from '../../ui/ErrorView';
+import { OperationsToolbar } from '../operations/OperationsToolbar';
+import { openRemoveRows, openTag, openUntag } from '../operations/open-operations';
 import { imagesListCommand } from './docker-commands';
 import { ImagesEmpty, ImagesLoading, ImagesNoMatch } from './ImagesStates';
-import { ImagesTable } from './ImagesTable';
+import { ImagesTable, type RowAction } from './ImagesTable';
 import { ImagesToolbar } from './ImagesToolbar';
 import { useImageView } from './use-image-view';
 import { useImagesKeyboard } from './use-images-keyboard';
@@ -41,6 +44,19 @@ export function ImagesPage() {
     useDetails.getState().open(row);
   }, []);
 
+  const onRowAction = useCallback((key: string, action: RowAction) => {
+    const row = rowsRef.current.find((r) => r.key === key);
+    if (!row) return;
+    if (action === 'tag') openTag(row);
+    else if (action === 'untag') openUntag(rowReference(row));
+    else openRemoveRows([row]);
+  }, []);
+
+  // What the toolbar's operations act on: the selection, and the row under the cursor as an anchor.
+  const selected = view.selection.selected;
+  const selectedRows = useMemo(() => rows.filter((r) => selected.has(r.key)), [rows, selected]);
+  const anchor = useMemo(() => rows.find((r) => r.key === view.selection.focused) ?? (selectedRows.length === 1 ? selectedRows[0]! : null), [rows, view.selection.focused, selectedRows]);
+
   // An open details panel follows the cursor, like a preview pane.
   const focused = view.selection.focused;
   useEffect(() => {
@@ -60,7 +76,7 @@ export function ImagesPage() {
   } else if (rows.length === 0) {
     body = <ImagesNoMatch filterText={view.filterText} danglingOnly={view.danglingOnly} onClear={() => view.setFilterText('')} />;
   } else {
-    body = <ImagesTable rows={rows} sort={view.sort} selection={view.selection} scrollRef={tableRef} onSortBy={view.sortBy} onRowClick={onRowClick} onRowOpen={onRowOpen} />;
+    body = <ImagesTable rows={rows} sort={view.sort} selection={view.selection} scrollRef={tableRef} onSortBy={view.sortBy} onRowClick={onRowClick} onRowOpen={onRowOpen} onRowAction={onRowAction} />;
   }
 
   return (
@@ -77,6 +93,7 @@ export function ImagesPage() {
         filtered={filtered}
         refreshing={refreshing}
         onRefresh={() => void useImages.getState().refresh()}
+        actions={<OperationsToolbar rows={rows} selectedRows={selectedRows} anchor={anchor} />}
       />
       <div className="images-body">{body}</div>
       <footer className="images-footer">

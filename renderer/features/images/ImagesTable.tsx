@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageRow } from '../../../shared/image-types';
 import { SortIcon } from '../../ui/icons';
 import { imageColumns } from './columns';
-import { ImageRowView } from './ImageRowView';
+import { ImageRowView, type RowActionLabels } from './ImageRowView';
 import type { SelectionState } from './selection';
 import type { SortColumn, SortState } from './sort';
 
@@ -21,11 +21,15 @@ interface ImagesTableProps {
   onSortBy(column: SortColumn): void;
   onRowClick(key: string, mods: { toggle: boolean; range: boolean }): void;
   onRowOpen(key: string): void;
+  onRowAction(key: string, action: RowAction): void;
 }
+
+export type RowAction = 'tag' | 'untag' | 'remove';
+const ROW_ACTIONS: readonly string[] = ['tag', 'untag', 'remove'] satisfies RowAction[];
 
 const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
 
-export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onRowOpen }: ImagesTableProps) {
+export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onRowOpen, onRowAction }: ImagesTableProps) {
   const { t } = useTranslation();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   const table = useReactTable({
@@ -66,8 +70,13 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
   const onClick = (event: MouseEvent) => {
     const key = rowKeyAt(event);
     if (!key) return;
-    if ((event.target as HTMLElement).closest('[data-action="open"]')) {
+    const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === 'open') {
       onRowOpen(key);
+      return;
+    }
+    if (action && ROW_ACTIONS.includes(action)) {
+      onRowAction(key, action as RowAction);
       return;
     }
     onRowClick(key, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
@@ -82,6 +91,7 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
   };
 
   const detailsLabel = t('images.openDetails');
+  const actionLabels = useMemo<RowActionLabels>(() => ({ tag: t('actions.tag'), untag: t('actions.untag'), remove: t('actions.remove') }), [t]);
   const headerGroup = table.getHeaderGroups()[0];
   return (
     <div
@@ -126,6 +136,7 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
               selected={selection.selected.has(row.id)}
               focused={selection.focused === row.id}
               detailsLabel={detailsLabel}
+              actionLabels={actionLabels}
             />
           );
         })}

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseIcon, RefreshIcon, SearchIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
@@ -15,9 +15,11 @@ interface ImagesToolbarProps {
   filtered: boolean;
   refreshing: boolean;
   onRefresh(): void;
+  /** The operations (remove, clean up, prune), supplied by the page. */
+  actions?: ReactNode;
 }
 
-export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnly, onDanglingOnly, all, onAll, counts, filtered, refreshing, onRefresh }: ImagesToolbarProps) {
+export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnly, onDanglingOnly, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="toolbar">
@@ -55,6 +57,7 @@ export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnl
         {filtered && <span className="count-muted"> · {t('images.countFiltered', { total: counts.total })}</span>}
         {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
       </span>
+      {actions}
       <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} onClick={onRefresh} disabled={refreshing}>
         {refreshing ? <Spinner size={14} /> : <RefreshIcon />}
         <span>{t('images.refresh')}</span>

@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ImageRow } from '../../../shared/image-types';
 import { useDetails } from '../../stores/details-store';
 import { useImagesView } from '../../stores/images-view-store';
-import { inOwnKeysRegion, isActivatable, isEditable } from '../../ui/keyboard';
+import { inOwnKeysRegion, isActivatable, isEditable, isMac, modalOpen } from '../../ui/keyboard';
+import { rowsToRemove } from '../operations/bulk';
+import { openRemoveRows, openTag } from '../operations/open-operations';
 import type { MoveKey } from './selection';
 import { ROW_HEIGHT } from './ImagesTable';
 
@@ -15,8 +17,9 @@ interface KeyboardTargets {
 }
 
 /**
- * The list's shortcuts: arrows move, Enter opens, `/` filters, Esc clears or closes. Listens on the
- * window so they work wherever focus rests, except where an element needs the keys itself.
+ * The list's shortcuts: arrows move, Enter opens, `/` filters, Esc clears or closes, Delete removes
+ * (after a confirmation), `t` tags. Listens on the window so they work wherever focus rests, except
+ * where an element needs the keys itself or a dialog is open.
  */
 export function useImagesKeyboard({ rows, filterRef, tableRef }: KeyboardTargets): void {
   // Handlers read the latest rows without being re-created for every list change.
@@ -29,7 +32,7 @@ export function useImagesKeyboard({ rows, filterRef, tableRef }: KeyboardTargets
     const focusTable = () => tableRef.current?.focus({ preventScroll: true });
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing || event.altKey || modalOpen()) return;
       const view = useImagesView.getState();
       const details = useDetails.getState();
       const target = event.target;
@@ -78,6 +81,18 @@ export function useImagesKeyboard({ rows, filterRef, tableRef }: KeyboardTargets
         if (focused) {
           event.preventDefault();
           details.open(focused);
+        }
+      } else if (event.key === 'Delete' || (isMac && event.key === 'Backspace' && event.metaKey)) {
+        const chosen = rowsToRemove(rowsRef.current, view.selection.selected, view.selection.focused);
+        if (chosen.length > 0) {
+          event.preventDefault();
+          openRemoveRows(chosen);
+        }
+      } else if (event.key === 't' && !event.ctrlKey && !event.metaKey) {
+        const focused = rowsRef.current.find((r) => r.key === view.selection.focused);
+        if (focused) {
+          event.preventDefault();
+          openTag(focused);
         }
       } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { shortId } from '../../../shared/format';
+import type { ConflictExplanation } from '../../../shared/removal-types';
+import { AlertIcon } from '../../ui/icons';
+import { forceEffects } from './removal-view';
+
+/** The second confirmation's promise: what `-f` does that the plain removal would not. */
+export function ForceEffects({ conflicts }: { conflicts: ConflictExplanation[] }) {
+  const { t } = useTranslation();
+  const effects = forceEffects(conflicts);
+  return (
+    <div className="force-warning" data-testid="force-effects" role="note">
+      <AlertIcon className="force-warning-icon" />
+      <div>
+        <strong>{t('removal.forceHeading')}</strong>
+        <ul className="force-effects">
+          {effects.map((e) => (
+            <li key={`${e.kind}|${e.target}`} data-testid="force-effect" data-kind={e.kind}>
+              {e.kind === 'all-tags'
+                ? t('removal.forceAllTags', { id: shortId(e.imageId), tags: e.tags.join(', ') })
+                : t('removal.forceContainerKeeps', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t('removal.forceCannot')}</p>
+      </div>
+    </div>
+  );
+}

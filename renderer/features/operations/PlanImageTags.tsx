@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+/** An image's references as chips: tags in full, digests counted (they are long and rarely what users look for). */
+export function PlanImageTags({ refs }: { refs: string[] }) {
+  const { t } = useTranslation();
+  const tags = refs.filter((r) => !r.includes('@'));
+  const digests = refs.length - tags.length;
+  if (refs.length === 0) return <span className="none-value">&lt;none&gt;</span>;
+  return (
+    <span className="plan-tags">
+      {tags.map((tag) => (
+        <span key={tag} className="chip mono" title={tag}>
+          {tag}
+        </span>
+      ))}
+      {digests > 0 && (
+        <span className="muted" title={refs.filter((r) => r.includes('@')).join('\n')}>
+          {t('removal.digests', { count: digests })}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,111 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shortId } from '../../../shared/format';
+import { useTag, type TagSource } from '../../stores/tag-store';
+import { CommandHint } from '../../ui/CommandHint';
+import { Dialog } from '../../ui/Dialog';
+import { CheckIcon } from '../../ui/icons';
+import { InlineError } from '../../ui/InlineError';
+import { Spinner } from '../../ui/Spinner';
+import { useToasts } from '../../ui/toast-store';
+import { checkTagInput, highlightPart, tagCommand } from './tag-form';
+import { ReferenceProblemText } from './ReferenceProblemText';
+
+/** `docker tag SOURCE TARGET`, checked against Docker's reference grammar on every keystroke. */
+export function TagDialog() {
+  const source = useTag((s) => s.source);
+  if (!source) return null;
+  // Keyed by image so a new source starts with an empty field.
+  return <TagForm key={`${source.imageId}|${source.ref}`} source={source} />;
+}
+
+function TagForm({ source }: { source: TagSource }) {
+  const { t } = useTranslation();
+  const submitting = useTag((s) => s.submitting);
+  const error = useTag((s) => s.error);
+  const [text, setText] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const verdict = checkTagInput(text);
+  const problemId = 'tag-problem-text';
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (verdict.state !== 'valid') return;
+    const done = await useTag.getState().submit(verdict.target);
+    if (done) useToasts.getState().show('success', t('tagDialog.done', { source: source.ref, target: done.target }));
+  };
+
+  const footer = (
+    <>
+      <button type="button" className="button" onClick={() => useTag.getState().close()}>
+        {t('dialog.cancel')}
+      </button>
+      <button type="submit" form="tag-form" className="button button-primary" data-testid="tag-submit" disabled={verdict.state !== 'valid' || submitting}>
+        {submitting && <Spinner size={14} />}
+        {t('tagDialog.submit')}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog title={t('tagDialog.title')} testId="tag-dialog" onClose={() => useTag.getState().close()} footer={footer} size="small" initialFocus={inputRef} closeDisabled={submitting}>
+      <form id="tag-form" className="tag-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="field">
+          <span className="field-label">{t('tagDialog.source')}</span>
+          <span className="mono source-ref">
+            {source.ref}
+            {source.ref !== shortId(source.imageId) && <span className="muted"> · {shortId(source.imageId)}</span>}
+          </span>
+        </div>
+        <label className="field">
+          <span className="field-label">{t('tagDialog.target')}</span>
+          <input
+            ref={inputRef}
+            className={`text-input mono${verdict.state === 'invalid' ? ' is-invalid' : ''}`}
+            data-testid="tag-input"
+            value={text}
+            placeholder={t('tagDialog.placeholder')}
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="off"
+            aria-invalid={verdict.state === 'invalid'}
+            aria-describedby={problemId}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <div id={problemId} className="tag-verdict" aria-live="polite">
+          {verdict.state === 'empty' && <p className="muted">{t('tagDialog.hint')}</p>}
+          {verdict.state === 'invalid' && (
+            <div className="tag-problem" data-testid="tag-problem" data-problem={verdict.problem}>
+              <p className="mono tag-echo" aria-hidden="true">
+                {highlightPart(text, verdict.problem, verdict.part).map((segment, i) =>
+                  segment.bad ? (
+                    <mark key={i} className="tag-bad-part">
+                      {segment.text.replace(/ /g, '\u2423')}
+                    </mark>
+                  ) : (
+                    <span key={i}>{segment.text}</span>
+                  ),
+                )}
+              </p>
+              <p>
+                <ReferenceProblemText problem={verdict.problem} part={verdict.part} message={verdict.message} />
+              </p>
+            </div>
+          )}
+          {verdict.state === 'valid' && (
+            <p className="tag-valid">
+              <CheckIcon className="ok-icon" />
+              <span>{t('tagDialog.normalized')}</span>{' '}
+              <code className="mono" data-testid="tag-normalized">
+                {verdict.full}
+              </code>
+            </p>
+          )}
+        </div>
+        <CommandHint command={tagCommand(source.ref, verdict.state === 'valid' ? verdict.target : text)} />
+        {error && <InlineError heading={t('tagDialog.failed')} error={error} testId="tag-error" />}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,62 @@
+import { parseLabelFilter, parseUntil } from '../../../shared/prune-filters';
+import { pruneCommand } from '../../../shared/prune-command';
+import { comparePruneWithPlan } from '../../../shared/prune-compare';
+import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
+
+/** What the prune dialog's fields hold, as typed. */
+export interface PruneForm {
+  all: boolean;
+  until: string;
+  /** One label filter per line. */
+  labels: string;
+}
+
+export const EMPTY_PRUNE_FORM: PruneForm = { all: false, until: '', labels: '' };
+
+/** `until` quick picks: Go durations, because that is what `--filter until=` takes. */
+export const UNTIL_PICKS = [
+  { value: '24h', labelKey: 'prune.pick24h' },
+  { value: '168h', labelKey: 'prune.pick7d' },
+  { value: '720h', labelKey: 'prune.pick30d' },
+] as const;
+
+export interface PruneFormCheck {
+  /** What goes to the backend (and into the command). */
+  filters: PruneFilters;
+  /** The cut-off the until text means right now (Unix seconds), or null for any age. */
+  cutoff: number | null;
+  untilInvalid: boolean;
+  /** Lines that are not label filters, by 1-based line number. */
+  badLabels: { line: number; text: string }[];
+  valid: boolean;
+  command: string;
+}
+
+export function checkPruneForm(form: PruneForm, nowMs: number): PruneFormCheck {
+  const until = form.until.trim();
+  const parsedUntil = until ? parseUntil(until, nowMs) : null;
+  const lines = form.labels.split('\n').map((text, i) => ({ line: i + 1, text: text.trim() }));
+  const labels = lines.filter((l) => l.text !== '');
+  const badLabels = labels.filter((l) => !parseLabelFilter(l.text).ok);
+  const filters: PruneFilters = { all: form.all };
+  if (until) filters.until = until;
+  if (labels.length > 0) filters.labels = labels.map((l) => l.text);
+  const untilInvalid = parsedUntil !== null && !parsedUntil.ok;
+  return {
+    filters,
+    cutoff: parsedUntil?.ok ? parsedUntil.value : null,
+    untilInvalid,
+    badLabels,
+    valid: !untilInvalid && badLabels.length === 0,
+    command: pruneCommand(filters),
+  };
+}
+
+/**
+ * Every way the engine's report differs from what the user was shown: the backend compares against
+ * the plan it recomputed just before pruning, and we compare against the preview on screen, which may
+ * be older. Empty means the prune did exactly what the preview said.
+ */
+export function pruneDifferences(shown: RemovalPlan, result: PruneResult): string[] {
+  return [...new Set([...result.differences, ...comparePruneWithPlan(shown, result)])];
+}

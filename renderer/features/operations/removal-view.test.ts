@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageSummary } from '../../../shared/image-types';
+import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import { canForce, displayTarget, forceEffects, narrowSelection, outcomeCounts, outcomeView, planIsEmpty, remainingTags } from './removal-view';
+
+const conflict = (partial: Partial<ConflictExplanation>): ConflictExplanation => ({
+  kind: 'other',
+  target: 't',
+  imageId: 'sha256:aaa',
+  forceable: false,
+  containers: [],
+  children: [],
+  tags: [],
+  detail: '',
+  ...partial,
+});
+const container = (name: string, state = 'exited') => ({ id: `${name}-id`, name, state, created: 1, imageId: 'sha256:aaa', image: 'x' });
+const plan = (partial: Partial<RemovalPlan>): RemovalPlan => ({ command: 'docker rmi x', images: [], untagOnly: [], conflicts: [], totalBytes: 0, layers: [], ...partial });
+
+describe('narrowSelection', () => {
+  const dangling = { kind: 'dangling' } as const;
+  it('plans the user’s selection as it is while every target stays checked', () => {
+    expect(narrowSelection(dangling, ['sha256:a', 'sha256:b'], new Set())).toBe(dangling);
+    expect(narrowSelection(dangling, null, new Set(['sha256:a']))).toBe(dangling);
+  });
+
+  it('plans exactly the targets still checked once some are unchecked', () => {
+    expect(narrowSelection(dangling, ['sha256:a', 'sha256:b', 'sha256:c'], new Set(['sha256:b']))).toEqual({ kind: 'refs', refs: ['sha256:a', 'sha256:c'] });
+  });
+
+  it('has nothing to plan when every target is unchecked', () => {
+    expect(narrowSelection({ kind: 'repository', repository: 'r' }, ['r:1'], new Set(['r:1']))).toBeNull();
+  });
+});
+
+describe('displayTarget', () => {
+  it('shortens a full image ID like the CLI and leaves names alone', () => {
+    expect(displayTarget(`sha256:${'ab'.repeat(32)}`)).toBe('abababababab');
+    expect(displayTarget('fixture/busybox:1')).toBe('fixture/busybox:1');
+    expect(displayTarget('ca071a5b7e38')).toBe('ca071a5b7e38');
+  });
+});
+
+describe('plans', () => {
+  it('is empty when nothing would be deleted or untagged, even with refusals', () => {
+    expect(planIsEmpty(plan({ conflicts: [conflict({})] }))).toBe(true);
+    expect(planIsEmpty(plan({ untagOnly: [{ ref: 'a:1', imageId: 'sha256:aaa' }] }))).toBe(false);
+  });
+
+  it('offers force only when some refusal can be forced', () => {
+    expect(canForce(plan({ conflicts: [conflict({ kind: 'child-images' })] }))).toBe(false);
+    expect(canForce(plan({ conflicts: [conflict({ kind: 'child-images' }), conflict({ kind: 'stopped-container', forceable: true })] }))).toBe(true);
+  });
+});
+
+describe('forceEffects', () => {
+  it('says force removes every tag, or removes the image while named containers stay', () => {
+    const effects = forceEffects([
+      conflict({ kind: 'multiple-repositories', forceable: true, target: 'abc', tags: ['a:1', 'b:1'] }),
+      conflict({ kind: 'container-using-reference', forceable: true, target: 'a:1', containers: [container('web')] }),
+      conflict({ kind: 'stopped-container', forceable: true, target: 'abc', containers: [container('db'), container('job')] }),
+    ]);
+    expect(effects).toEqual([
+      { kind: 'all-tags', target: 'abc', imageId: 'sha256:aaa', tags: ['a:1', 'b:1'] },
+      { kind: 'container-keeps', target: 'a:1', imageId: 'sha256:aaa', containers: ['web'] },
+      { kind: 'container-keeps', target: 'abc', imageId: 'sha256:aaa', containers: ['db', 'job'] },
+    ]);
+  });
+
+  it('promises nothing for refusals force cannot get past', () => {
+    expect(forceEffects([conflict({ kind: 'running-container', containers: [container('web', 'running')] }), conflict({ kind: 'child-images' })])).toEqual([]);
+  });
+});
+
+describe('remainingTags', () => {
+  const summaries: ImageSummary[] = [
+    { id: 'sha256:aaa', parentId: '', repoTags: ['a:1', 'a:2', 'b:1'], repoDigests: [], created: 1, size: 1, labels: {}, containers: 0 },
+    { id: 'sha256:bbb', parentId: '', repoTags: ['<none>:<none>'], repoDigests: [], created: 1, size: 1, labels: {}, containers: 0 },
+  ];
+  it('lists the tags left once the removed ones are gone', () => {
+    expect(remainingTags('sha256:aaa', ['a:2'], summaries)).toEqual(['a:1', 'b:1']);
+    expect(remainingTags('sha256:aaa', new Set(['a:1', 'a:2', 'b:1']), summaries)).toEqual([]);
+  });
+  it('knows no tags for an untagged or unknown image', () => {
+    expect(remainingTags('sha256:bbb', [], summaries)).toEqual([]);
+    expect(remainingTags('sha256:zzz', [], summaries)).toEqual([]);
+  });
+});
+
+describe('outcomeView', () => {
+  const base: RemovalOutcome = { target: 'a:1', ok: true, untagged: ['a:1'], deleted: [] };
+  it('reads an untag that left the image with its other tags', () => {
+    expect(outcomeView({ ...base, remainingTags: ['a:2'] })).toEqual({ kind: 'untagged', untagged: ['a:1'], remaining: ['a:2'] });
+    expect(outcomeView(base)).toEqual({ kind: 'untagged', untagged: ['a:1'], remaining: [] });
+  });
+  it('reads a deletion, a refusal and a failure', () => {
+    expect(outcomeView({ ...base, deleted: ['sha256:aaa'] })).toEqual({ kind: 'deleted', imageIds: ['sha256:aaa'], untagged: ['a:1'] });
+    const c = conflict({ kind: 'child-images' });
+    expect(outcomeView({ ...base, ok: false, untagged: [], conflict: c })).toEqual({ kind: 'conflict', conflict: c });
+    expect(outcomeView({ ...base, ok: false, untagged: [], error: { code: 'NOT_FOUND', message: 'gone' } })).toEqual({ kind: 'error', error: { code: 'NOT_FOUND', message: 'gone' } });
+    expect(outcomeView({ ...base, ok: false, untagged: [] })).toMatchObject({ kind: 'error', error: { code: 'ENGINE_ERROR' } });
+  });
+  it('counts images once even when two targets name the same image', () => {
+    const outcomes: RemovalOutcome[] = [
+      { ...base, deleted: ['sha256:aaa', 'sha256:layer'] },
+      { ...base, target: 'a:2', untagged: ['a:2'], deleted: ['sha256:aaa'] },
+      { ...base, target: 'x', ok: false, untagged: [] },
+    ];
+    expect(outcomeCounts(outcomes)).toEqual({ ok: 2, failed: 1, deletedImages: 2, untagged: 2 });
+  });
+});

@@ -1,0 +1,81 @@
+import type { ImageSummary } from '../../../shared/image-types';
+import { realTags } from '../../../shared/image-rows';
+import type { RemovalSelection } from '../../../shared/removal-selection';
+import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+
+/**
+ * The selection to plan: the user's own, or, once they unchecked some of a bulk selection's targets,
+ * exactly the targets still checked. null when nothing is left to remove.
+ */
+export function narrowSelection(selection: RemovalSelection, allTargets: readonly string[] | null, excluded: ReadonlySet<string>): RemovalSelection | null {
+  if (excluded.size === 0 || allTargets === null) return selection;
+  const refs = allTargets.filter((t) => !excluded.has(t));
+  return refs.length > 0 ? { kind: 'refs', refs } : null;
+}
+
+/** How a target reads in a sentence: an image ID as the CLI's 12 characters, a name as it is. */
+export function displayTarget(target: string): string {
+  return /^sha256:[0-9a-f]{12,}$/.test(target) ? target.slice(7, 19) : target;
+}
+
+/** Bulk selections are resolved by the engine (a repository, dangling, before/since), so the user reviews their targets. */
+export function isBulk(selection: RemovalSelection): boolean {
+  return selection.kind !== 'refs';
+}
+
+/** Nothing would be deleted or untagged: confirming would only repeat the refusals. */
+export function planIsEmpty(plan: RemovalPlan): boolean {
+  return plan.images.length === 0 && plan.untagOnly.length === 0;
+}
+
+export function canForce(plan: RemovalPlan): boolean {
+  return plan.conflicts.some((c) => c.forceable);
+}
+
+/** What `docker rmi -f` does beyond the plain removal, said for each refusal force gets past. */
+export type ForceEffect =
+  | { kind: 'all-tags'; target: string; imageId: string; tags: string[] }
+  | { kind: 'container-keeps'; target: string; imageId: string; containers: string[] };
+
+export function forceEffects(conflicts: readonly ConflictExplanation[]): ForceEffect[] {
+  const effects: ForceEffect[] = [];
+  for (const c of conflicts) {
+    if (!c.forceable) continue;
+    if (c.kind === 'multiple-repositories') effects.push({ kind: 'all-tags', target: c.target, imageId: c.imageId, tags: c.tags });
+    else if (c.kind === 'stopped-container' || c.kind === 'container-using-reference') {
+      effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers: c.containers.map((x) => x.name) });
+    }
+  }
+  return effects;
+}
+
+/** The tags an image keeps once the plan's untags are done, from the list already on screen. */
+export function remainingTags(imageId: string, removedRefs: Iterable<string>, summaries: readonly ImageSummary[]): string[] {
+  const image = summaries.find((s) => s.id === imageId);
+  if (!image) return [];
+  const removed = new Set(removedRefs);
+  return realTags(image).filter((t) => !removed.has(t));
+}
+
+export type OutcomeView =
+  | { kind: 'deleted'; imageIds: string[]; untagged: string[] }
+  | { kind: 'untagged'; untagged: string[]; remaining: string[] }
+  | { kind: 'conflict'; conflict: ConflictExplanation }
+  | { kind: 'error'; error: { code: string; message: string; detail?: string } };
+
+/** One target's result, in the terms the results list speaks: deleted, only untagged, refused, failed. */
+export function outcomeView(outcome: RemovalOutcome): OutcomeView {
+  if (!outcome.ok && outcome.conflict) return { kind: 'conflict', conflict: outcome.conflict };
+  if (!outcome.ok) return { kind: 'error', error: outcome.error ?? { code: 'ENGINE_ERROR', message: `Removing ${outcome.target} failed.` } };
+  if (outcome.deleted.length > 0) return { kind: 'deleted', imageIds: outcome.deleted, untagged: outcome.untagged };
+  return { kind: 'untagged', untagged: outcome.untagged, remaining: outcome.remainingTags ?? [] };
+}
+
+export function outcomeCounts(outcomes: readonly RemovalOutcome[]): { ok: number; failed: number; deletedImages: number; untagged: number } {
+  return {
+    ok: outcomes.filter((o) => o.ok).length,
+    failed: outcomes.filter((o) => !o.ok).length,
+    deletedImages: new Set(outcomes.flatMap((o) => o.deleted)).size,
+    untagged: outcomes.reduce((n, o) => n + o.untagged.length, 0),
+  };
+}

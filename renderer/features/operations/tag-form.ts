@@ -1,0 +1,65 @@
+import { parseTagTarget, type ReferenceProblem } from '../../../shared/reference';
+import { shellQuote } from '../images/docker-commands';
+
+/** What the tag dialog knows about the text typed so far. */
+export type TagInputState =
+  | { state: 'empty' }
+  | { state: 'invalid'; problem: ReferenceProblem; message: string; part: string | null }
+  | { state: 'valid'; target: string; full: string; familiar: string };
+
+/** The shared grammar's verdict, shaped for the dialog; blank input is not an error yet, just unfinished. */
+export function checkTagInput(input: string): TagInputState {
+  if (input.trim() === '') return { state: 'empty' };
+  const verdict = parseTagTarget(input);
+  if (!verdict.ok) return { state: 'invalid', problem: verdict.problem, message: verdict.message, part: verdict.part ?? null };
+  return { state: 'valid', target: input.trim(), full: verdict.ref.full, familiar: verdict.ref.familiar };
+}
+
+export interface Segment {
+  text: string;
+  bad: boolean;
+}
+
+/** Where the name part starts: after an explicit registry host (`host.tld/`, `host:port/`, `localhost/`). */
+function pathStart(text: string): number {
+  const slash = text.indexOf('/');
+  if (slash < 0) return 0;
+  const first = text.slice(0, slash);
+  return /[.:]/.test(first) || first === 'localhost' ? slash + 1 : 0;
+}
+
+/** Where to look for the offending `part`: the grammar names it by value, and the same text can occur twice. */
+function searchFrom(text: string, problem: ReferenceProblem): number {
+  switch (problem) {
+    case 'bad-tag':
+      return text.lastIndexOf(':') + 1;
+    case 'bad-digest':
+    case 'digest-not-allowed':
+      return text.indexOf('@') + 1;
+    case 'bad-port':
+      return text.indexOf(':') + 1;
+    case 'uppercase':
+    case 'bad-component':
+      return pathStart(text);
+    default:
+      return 0;
+  }
+}
+
+/** The typed text split so the part the grammar rejects can be marked in place. */
+export function highlightPart(text: string, problem: ReferenceProblem, part: string | null): Segment[] {
+  const whole: Segment[] = text ? [{ text, bad: false }] : [];
+  if (!part) return whole;
+  const at = text.indexOf(part, searchFrom(text, problem));
+  if (at < 0) return whole;
+  return [
+    { text: text.slice(0, at), bad: false },
+    { text: part, bad: true },
+    { text: text.slice(at + part.length), bad: false },
+  ].filter((s) => s.text !== '');
+}
+
+/** `docker tag SOURCE TARGET`, with the placeholder until a target is typed. */
+export function tagCommand(source: string, target: string): string {
+  return `docker tag ${shellQuote(source)} ${target.trim() ? shellQuote(target.trim()) : 'TARGET'}`;
+}
