@@ -1,4 +1,4 @@
-import type { RemovalPlan } from './removal-types';
+import type { PruneDifference, RemovalPlan } from './removal-types';
 
 export interface PruneReport {
   deletedImageIds: string[];
@@ -8,15 +8,20 @@ export interface PruneReport {
 }
 
 /** Everything in which the engine's report differs from the preview; empty when they agree exactly. */
-export function comparePruneWithPlan(plan: RemovalPlan, report: PruneReport): string[] {
-  const differences: string[] = [];
+export function comparePruneWithPlan(plan: RemovalPlan, report: PruneReport): PruneDifference[] {
+  const differences: PruneDifference[] = [];
   const planned = new Set(plan.images.map((i) => i.id));
   const actual = new Set(report.deletedImageIds);
-  for (const id of actual) if (!planned.has(id)) differences.push(`deleted but not previewed: image ${id}`);
-  for (const id of planned) if (!actual.has(id)) differences.push(`previewed but kept: image ${id}`);
+  for (const id of actual) if (!planned.has(id)) differences.push({ kind: 'deleted-not-previewed', subject: id });
+  for (const id of planned) if (!actual.has(id)) differences.push({ kind: 'previewed-kept', subject: id });
   const plannedTags = new Set([...plan.images.flatMap((i) => i.tags), ...plan.untagOnly.map((u) => u.ref)]);
-  for (const ref of report.untagged) if (!plannedTags.has(ref)) differences.push(`untagged but not previewed: ${ref}`);
-  for (const ref of plannedTags) if (!report.untagged.includes(ref)) differences.push(`previewed untag did not happen: ${ref}`);
-  if (plan.totalBytes !== report.spaceReclaimed) differences.push(`space: previewed ${plan.totalBytes} bytes, engine reported ${report.spaceReclaimed} bytes`);
+  for (const ref of report.untagged) if (!plannedTags.has(ref)) differences.push({ kind: 'untagged-not-previewed', subject: ref });
+  for (const ref of plannedTags) if (!report.untagged.includes(ref)) differences.push({ kind: 'previewed-untag-missing', subject: ref });
+  if (plan.totalBytes !== report.spaceReclaimed) differences.push({ kind: 'space', subject: '', previewedBytes: plan.totalBytes, reportedBytes: report.spaceReclaimed });
   return differences;
+}
+
+/** One key per difference, to merge the backend's and the renderer's lists without repeats. */
+export function differenceKey(d: PruneDifference): string {
+  return `${d.kind}|${d.subject}|${d.previewedBytes ?? ''}|${d.reportedBytes ?? ''}`;
 }

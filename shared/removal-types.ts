@@ -39,9 +39,14 @@ export interface DeletedImage {
   /** The references that went with it. */
   tags: string[];
   size: number;
-  /** Bytes of the layers that went with this image (shared layers stay with the images that keep them). */
+  /**
+   * Bytes of the layers that went with this image, including those of untagged parents the engine
+   * prunes along with it (shared layers stay with the images that keep them).
+   */
   freedBytes: number;
   created: number;
+  /** Set on an untagged parent that goes only because the named image went: that image's ID. */
+  prunedWith?: string;
 }
 
 export interface RemovalPlan {
@@ -49,7 +54,7 @@ export interface RemovalPlan {
   command: string;
   images: DeletedImage[];
   /** References that go while their image stays (it has other tags, or a container holds it). */
-  untagOnly: { ref: string; imageId: string }[];
+  untagOnly: { ref: string; imageId: string; remainingTags: string[] }[];
   conflicts: ConflictExplanation[];
   totalBytes: number;
   /** Layers that go: chain ID → bytes, to check against the engine's report. */
@@ -74,7 +79,7 @@ export interface PruneResult {
   deletedLayerIds: string[];
   spaceReclaimed: number;
   /** How the result differs from the preview computed just before; empty when it matches exactly. */
-  differences: string[];
+  differences: PruneDifference[];
   plan: RemovalPlan;
 }
 
@@ -85,4 +90,15 @@ export interface PruneFilters {
   until?: string;
   /** label=key, label=key=value, label!=key… as `--filter` takes them. */
   labels?: string[];
+}
+
+export type PruneDifferenceKind = 'deleted-not-previewed' | 'previewed-kept' | 'untagged-not-previewed' | 'previewed-untag-missing' | 'space';
+
+/** One way the engine's report differs from a preview, as data so each language can phrase it. */
+export interface PruneDifference {
+  kind: PruneDifferenceKind;
+  /** An image ID or a reference; empty for the space difference. */
+  subject: string;
+  previewedBytes?: number;
+  reportedBytes?: number;
 }

@@ -49,7 +49,8 @@ export function toBackendError(err: unknown, what: string): BackendError {
   }
   if (typeof e.statusCode === 'number') {
     const code = STATUS_CODES[e.statusCode] ?? 'ENGINE_ERROR';
-    const message = code === 'NOT_FOUND' ? `${what}: not found.` : `${what}: the engine refused (${e.statusCode}).`;
+    // The engine's 404 text names what is missing ("No such image: foo:1"); that is the clearest message.
+    const message = code === 'NOT_FOUND' ? (/^No such /i.test(detail) ? `${detail}.` : `${what}: not found.`) : `${what}: the engine refused (${e.statusCode}).`;
     return new BackendError(code, message, undefined, detail);
   }
   return new BackendError('INTERNAL', `${what}: unexpected failure.`, undefined, detail);

@@ -13,14 +13,15 @@ export interface PruneRules {
 /** Turns the delete records of a simulated run into what the user sees: images, tags, bytes. */
 export class PlanBuilder {
   private readonly images: DeletedImage[] = [];
-  private readonly untagOnly: RemovalPlan['untagOnly'] = [];
+  private readonly untagOnly: { ref: string; imageId: string }[] = [];
   private readonly layers: RemovalPlan['layers'] = [];
 
   constructor(private readonly before: EngineModel) {}
 
+  /** The records of one `docker rmi`: the first image deleted is the one named, later ones its pruned parents. */
   add(records: DeleteRecord[]): void {
     let pendingTags: string[] = [];
-    let current: DeletedImage | null = null;
+    let named: DeletedImage | null = null;
     for (const r of records) {
       if ('untagged' in r) {
         pendingTags.push(r.untagged);
@@ -28,27 +29,33 @@ export class PlanBuilder {
       }
       const image = this.before.images.get(r.deleted);
       if (image) {
-        current = { id: image.id, tags: pendingTags, size: image.size, freedBytes: 0, created: Math.floor(image.created / 1000) };
+        const entry: DeletedImage = { id: image.id, tags: pendingTags, size: image.size, freedBytes: 0, created: Math.floor(image.created / 1000) };
+        if (named) entry.prunedWith = named.id;
+        named ??= entry;
         pendingTags = [];
-        this.images.push(current);
+        this.images.push(entry);
         continue;
       }
       const size = this.before.layers.get(r.deleted)?.size ?? 0;
       this.layers.push({ chainId: r.deleted, size });
-      if (current) current.freedBytes += size;
+      // What an untagged parent frees, it frees because the named image went: credit the named image.
+      if (named) named.freedBytes += size;
     }
     // Tags that went without their image going (it has other references, or a container keeps it).
     for (const ref of pendingTags) this.untagOnly.push({ ref, imageId: this.imageOfRef(ref) });
   }
 
-  build(command: string, conflicts: RemovalPlan['conflicts'] = []): RemovalPlan {
+  /** `after` is the model once the simulated run is over: it knows which tags an untagged image keeps. */
+  build(command: string, after: EngineModel, conflicts: RemovalPlan['conflicts'] = []): RemovalPlan {
     // A tag removed in an earlier step belongs with its image when a later step deleted that image.
     const deleted = new Map(this.images.map((i) => [i.id, i]));
-    const untagOnly = this.untagOnly.filter((u) => {
-      const image = deleted.get(u.imageId);
-      if (image) image.tags.unshift(u.ref);
-      return !image;
-    });
+    const untagOnly = this.untagOnly
+      .filter((u) => {
+        const image = deleted.get(u.imageId);
+        if (image) image.tags.unshift(u.ref);
+        return !image;
+      })
+      .map((u) => ({ ...u, remainingTags: (after.images.get(u.imageId)?.refs ?? []).filter((r) => r.tagged).map((r) => r.text) }));
     return {
       command,
       images: this.images,
@@ -96,5 +103,5 @@ export function simulatePrune(before: EngineModel, rules: PruneRules, command: s
       if (result.ok) plan.add(result.records);
     }
   }
-  return plan.build(command);
+  return plan.build(command, model);
 }

@@ -59,7 +59,7 @@ export async function planRemoval(docker: Docker, selection: RemovalSelection, f
     if (result.ok) plan.add(result.records);
     else if ('conflict' in result) conflicts.push(explainModelConflict(model, target, result.conflict));
   }
-  return { ...plan.build(describeSelection(selection, force, targets), conflicts), targets };
+  return { ...plan.build(describeSelection(selection, force, targets), model, conflicts), targets };
 }
 
 interface DeleteItem {

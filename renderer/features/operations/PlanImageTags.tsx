@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { shortId } from '../../../shared/format';
 
 /** An image's references as chips: tags in full, digests counted (they are long and rarely what users look for). */
-export function PlanImageTags({ refs }: { refs: string[] }) {
+export function PlanImageTags({ refs, prunedWith }: { refs: string[]; prunedWith?: string }) {
   const { t } = useTranslation();
   const tags = refs.filter((r) => !r.includes('@'));
   const digests = refs.length - tags.length;
-  if (refs.length === 0) return <span className="none-value">&lt;none&gt;</span>;
+  if (refs.length === 0) {
+    return (
+      <span className="plan-tags">
+        <span className="none-value">&lt;none&gt;</span>
+        {prunedWith && <span className="muted">{t('removal.prunedWith', { id: shortId(prunedWith) })}</span>}
+      </span>
+    );
+  }
   return (
     <span className="plan-tags">
       {tags.map((tag) => (

@@ -61,7 +61,7 @@ export function PrunePlanView({ plan }: { plan: RemovalPlan }) {
                     {shortId(image.id)}
                   </td>
                   <td>
-                    <PlanImageTags refs={image.tags} />
+                    <PlanImageTags refs={image.tags} prunedWith={image.prunedWith} />
                   </td>
                   <td className="nowrap" title={exactDateTime(i18n.language, image.created * 1000)}>{relativeTime(t, image.created * 1000, now)}</td>
                   <td className="num">
@@ -83,7 +83,9 @@ export function PrunePlanView({ plan }: { plan: RemovalPlan }) {
             {plan.untagOnly.map((u) => (
               <li key={u.ref} className="plan-item plan-untag" data-testid="prune-plan-untag" data-ref={u.ref}>
                 <span className="chip mono">{u.ref}</span>
-                <span className="muted">{t('prune.untagStays', { id: shortId(u.imageId) })}</span>
+                <span className="muted">
+                  {u.remainingTags.length > 0 ? t('removal.staysTagged', { id: shortId(u.imageId), tags: u.remainingTags.join(', ') }) : t('prune.untagStays', { id: shortId(u.imageId) })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { shortId } from '../../../shared/format';
+import { formatSize, shortId } from '../../../shared/format';
+import { differenceKey } from '../../../shared/prune-compare';
 import type { PruneResult, RemovalPlan } from '../../../shared/removal-types';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { Size } from '../../ui/Size';
@@ -31,7 +32,9 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
             <strong>{t('prune.differs')}</strong>
             <ul className="mono">
               {differences.map((d) => (
-                <li key={d}>{d}</li>
+                <li key={differenceKey(d)} data-kind={d.kind}>
+                  {t(`prune.difference.${d.kind}`, { subject: d.subject.startsWith('sha256:') ? shortId(d.subject) : d.subject, previewed: formatSize(d.previewedBytes ?? 0), reported: formatSize(d.reportedBytes ?? 0) })}
+                </li>
               ))}
             </ul>
           </div>

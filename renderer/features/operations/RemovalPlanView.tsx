@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import type { RemovalPlan } from '../../../shared/removal-types';
-import { useImages } from '../../stores/images-store';
 import { useRemoval } from '../../stores/removal-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { Size } from '../../ui/Size';
 import { ConflictView } from './ConflictView';
 import { PlanImageTags } from './PlanImageTags';
-import { planIsEmpty, remainingTags } from './removal-view';
+import { planIsEmpty } from './removal-view';
 
 interface RemovalPlanViewProps {
   plan: RemovalPlan;
@@ -18,8 +17,6 @@ interface RemovalPlanViewProps {
 /** What `docker rmi` will do, named exactly: images deleted, tags that only go, refusals, bytes freed. */
 export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
   const { t } = useTranslation();
-  const summaries = useImages((s) => s.summaries);
-  const removedRefs = [...plan.untagOnly.map((u) => u.ref), ...plan.images.flatMap((i) => i.tags)];
   const onUntag = (ref: string) => useRemoval.getState().start({ selection: { kind: 'refs', refs: [ref] }, purpose: 'untag' });
   const onShowContainers = (imageId: string) => useRemoval.getState().showContainers(imageId);
 
@@ -34,7 +31,7 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
                 <span className="mono plan-id" title={image.id}>
                   {shortId(image.id)}
                 </span>
-                <PlanImageTags refs={image.tags} />
+                <PlanImageTags refs={image.tags} prunedWith={image.prunedWith} />
                 <span className="plan-size">
                   <Size bytes={image.size} />
                 </span>
@@ -51,7 +48,7 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
           <h3 className="plan-heading">{t('removal.untagHeading', { count: plan.untagOnly.length })}</h3>
           <ul className="plan-list">
             {plan.untagOnly.map((u) => {
-              const left = remainingTags(u.imageId, removedRefs, summaries);
+              const left = u.remainingTags;
               return (
                 <li key={u.ref} className="plan-item plan-untag" data-testid="remove-plan-untag" data-ref={u.ref}>
                   <span className="chip mono">{u.ref}</span>

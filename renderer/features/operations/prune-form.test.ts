@@ -49,13 +49,13 @@ describe('pruneDifferences', () => {
 
   it('reports where the engine departed from the preview on screen, even if the backend’s fresher plan agreed', () => {
     expect(pruneDifferences(plan, result({ deletedImageIds: ['sha256:a', 'sha256:b'], spaceReclaimed: 15 }))).toEqual([
-      'deleted but not previewed: image sha256:b',
-      'space: previewed 10 bytes, engine reported 15 bytes',
+      { kind: 'deleted-not-previewed', subject: 'sha256:b' },
+      { kind: 'space', subject: '', previewedBytes: 10, reportedBytes: 15 },
     ]);
   });
 
   it('keeps the backend’s own findings, each said once', () => {
-    const differences = ['space: previewed 10 bytes, engine reported 12 bytes'];
+    const differences = [{ kind: 'space' as const, subject: '', previewedBytes: 10, reportedBytes: 12 }];
     expect(pruneDifferences(plan, result({ spaceReclaimed: 12, differences }))).toEqual(differences);
   });
 });

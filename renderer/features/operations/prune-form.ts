@@ -1,7 +1,7 @@
 import { parseLabelFilter, parseUntil } from '../../../shared/prune-filters';
 import { pruneCommand } from '../../../shared/prune-command';
-import { comparePruneWithPlan } from '../../../shared/prune-compare';
-import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
+import { comparePruneWithPlan, differenceKey } from '../../../shared/prune-compare';
+import type { PruneDifference, PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
 
 /** What the prune dialog's fields hold, as typed. */
 export interface PruneForm {
@@ -57,6 +57,8 @@ export function checkPruneForm(form: PruneForm, nowMs: number): PruneFormCheck {
  * the plan it recomputed just before pruning, and we compare against the preview on screen, which may
  * be older. Empty means the prune did exactly what the preview said.
  */
-export function pruneDifferences(shown: RemovalPlan, result: PruneResult): string[] {
-  return [...new Set([...result.differences, ...comparePruneWithPlan(shown, result)])];
+export function pruneDifferences(shown: RemovalPlan, result: PruneResult): PruneDifference[] {
+  const merged = new Map<string, PruneDifference>();
+  for (const d of [...result.differences, ...comparePruneWithPlan(shown, result)]) merged.set(differenceKey(d), d);
+  return [...merged.values()];
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageSummary } from '../../../shared/image-types';
 import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
-import { canForce, displayTarget, forceEffects, narrowSelection, outcomeCounts, outcomeView, planIsEmpty, remainingTags } from './removal-view';
+import { canForce, displayTarget, forceEffects, narrowSelection, outcomeCounts, outcomeView, planIsEmpty } from './removal-view';
 
 const conflict = (partial: Partial<ConflictExplanation>): ConflictExplanation => ({
   kind: 'other',
@@ -44,7 +43,7 @@ describe('displayTarget', () => {
 describe('plans', () => {
   it('is empty when nothing would be deleted or untagged, even with refusals', () => {
     expect(planIsEmpty(plan({ conflicts: [conflict({})] }))).toBe(true);
-    expect(planIsEmpty(plan({ untagOnly: [{ ref: 'a:1', imageId: 'sha256:aaa' }] }))).toBe(false);
+    expect(planIsEmpty(plan({ untagOnly: [{ ref: 'a:1', imageId: 'sha256:aaa', remainingTags: ['a:2'] }] }))).toBe(false);
   });
 
   it('offers force only when some refusal can be forced', () => {
@@ -72,20 +71,6 @@ describe('forceEffects', () => {
   });
 });
 
-describe('remainingTags', () => {
-  const summaries: ImageSummary[] = [
-    { id: 'sha256:aaa', parentId: '', repoTags: ['a:1', 'a:2', 'b:1'], repoDigests: [], created: 1, size: 1, labels: {}, containers: 0 },
-    { id: 'sha256:bbb', parentId: '', repoTags: ['<none>:<none>'], repoDigests: [], created: 1, size: 1, labels: {}, containers: 0 },
-  ];
-  it('lists the tags left once the removed ones are gone', () => {
-    expect(remainingTags('sha256:aaa', ['a:2'], summaries)).toEqual(['a:1', 'b:1']);
-    expect(remainingTags('sha256:aaa', new Set(['a:1', 'a:2', 'b:1']), summaries)).toEqual([]);
-  });
-  it('knows no tags for an untagged or unknown image', () => {
-    expect(remainingTags('sha256:bbb', [], summaries)).toEqual([]);
-    expect(remainingTags('sha256:zzz', [], summaries)).toEqual([]);
-  });
-});
 
 describe('outcomeView', () => {
   const base: RemovalOutcome = { target: 'a:1', ok: true, untagged: ['a:1'], deleted: [] };

@@ -1,5 +1,3 @@
-import type { ImageSummary } from '../../../shared/image-types';
-import { realTags } from '../../../shared/image-rows';
 import type { RemovalSelection } from '../../../shared/removal-selection';
 import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 
@@ -47,14 +45,6 @@ export function forceEffects(conflicts: readonly ConflictExplanation[]): ForceEf
     }
   }
   return effects;
-}
-
-/** The tags an image keeps once the plan's untags are done, from the list already on screen. */
-export function remainingTags(imageId: string, removedRefs: Iterable<string>, summaries: readonly ImageSummary[]): string[] {
-  const image = summaries.find((s) => s.id === imageId);
-  if (!image) return [];
-  const removed = new Set(removedRefs);
-  return realTags(image).filter((t) => !removed.has(t));
 }
 
 export type OutcomeView =
