@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { isMetadataOnly } from '../../shared/image-details';
 import { toContainerBrief } from './containers';
-import { EngineModel, toModelRef, type ModelContainer, type ModelImage, type ModelLayer } from './engine-model';
+import { EngineModel, toModelRef, type ModelImage, type ModelLayer } from './engine-model';
 
 const CONCURRENCY = 8;
 
@@ -49,47 +49,73 @@ export function layerSizes(history: HistoryItem[], layerCount: number): number[]
 
 interface InspectDoc {
   Id: string;
-  Parent?: string;
   Created?: string;
-  Size?: number;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
   Config?: { Labels?: Record<string, string> | null } | null;
   RootFS?: { Layers?: string[] | null };
 }
 
-/** Read the engine's whole image graph (every image, its layers and sizes, every container). */
-export async function loadEngineModel(docker: Docker, signal?: AbortSignal): Promise<EngineModel> {
-  const [list, containers] = await Promise.all([docker.listImages({ all: true, digests: true }), docker.listContainers({ all: true })]);
-  const docs = await mapPool(list, async (summary) => {
+/** What never changes for an image ID: its layers, creation time and labels. */
+interface ImageFacts {
+  chains: string[];
+  created: number;
+  labels: Record<string, string>;
+}
+
+/**
+ * Image IDs and layer chain IDs are content addresses, so what was read about them once stays true.
+ * Keeping it makes every later preview cost one list call plus the images that are new since.
+ */
+export class ImageFactsCache {
+  readonly images = new Map<string, ImageFacts>();
+  readonly layers = new Map<string, ModelLayer>();
+
+  /** Forget images the engine no longer has, so the cache never outgrows the engine. */
+  retain(ids: Set<string>): void {
+    for (const id of this.images.keys()) if (!ids.has(id)) this.images.delete(id);
+    const live = new Set([...this.images.values()].flatMap((f) => f.chains));
+    for (const chain of this.layers.keys()) if (!live.has(chain)) this.layers.delete(chain);
+  }
+}
+
+async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache, signal?: AbortSignal): Promise<void> {
+  const docs = await mapPool(ids, async (id) => {
     signal?.throwIfAborted();
-    return (await docker.getImage(summary.Id).inspect()) as unknown as InspectDoc;
+    return (await docker.getImage(id).inspect()) as unknown as InspectDoc;
   });
-  const layers = new Map<string, ModelLayer>();
-  const images: ModelImage[] = [];
   // Deepest images first: one history call then sizes every layer it shares with shallower images.
-  const byDepth = [...docs].sort((a, b) => (b.RootFS?.Layers?.length ?? 0) - (a.RootFS?.Layers?.length ?? 0));
-  for (const doc of byDepth) {
+  docs.sort((a, b) => (b.RootFS?.Layers?.length ?? 0) - (a.RootFS?.Layers?.length ?? 0));
+  for (const doc of docs) {
     signal?.throwIfAborted();
     const chains = chainIds(doc.RootFS?.Layers ?? []);
-    if (chains.some((c) => !layers.has(c))) {
-      const history = (await docker.getImage(doc.Id).history()) as HistoryItem[];
-      const sizes = layerSizes(history, chains.length);
+    if (chains.some((c) => !cache.layers.has(c))) {
+      const sizes = layerSizes((await docker.getImage(doc.Id).history()) as HistoryItem[], chains.length);
       chains.forEach((chainId, i) => {
-        if (!layers.has(chainId)) layers.set(chainId, { chainId, parent: chains[i - 1] ?? null, size: sizes[i] ?? 0 });
+        if (!cache.layers.has(chainId)) cache.layers.set(chainId, { chainId, parent: chains[i - 1] ?? null, size: sizes[i] ?? 0 });
       });
     }
-    const refs = [...(doc.RepoTags ?? []), ...(doc.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef);
-    images.push({
-      id: doc.Id,
-      parent: doc.Parent ?? '',
-      refs,
-      created: Date.parse(doc.Created ?? '') || 0,
-      size: doc.Size ?? 0,
-      labels: doc.Config?.Labels ?? {},
-      topChain: chains[chains.length - 1] ?? null,
-    });
+    cache.images.set(doc.Id, { chains, created: Date.parse(doc.Created ?? '') || 0, labels: doc.Config?.Labels ?? {} });
   }
-  const modelContainers: ModelContainer[] = containers.map(toContainerBrief);
-  return new EngineModel(images, [...layers.values()], modelContainers);
+}
+
+/** Read the engine's whole image graph (every image, its layers and sizes, every container). */
+export async function loadEngineModel(docker: Docker, cache = new ImageFactsCache(), signal?: AbortSignal): Promise<EngineModel> {
+  const [list, containers] = await Promise.all([docker.listImages({ all: true, digests: true }), docker.listContainers({ all: true })]);
+  cache.retain(new Set(list.map((i) => i.Id)));
+  await readFacts(docker, list.filter((i) => !cache.images.has(i.Id)).map((i) => i.Id), cache, signal);
+  const images: ModelImage[] = list.map((summary) => {
+    const facts = cache.images.get(summary.Id)!;
+    return {
+      id: summary.Id,
+      parent: summary.ParentId ?? '',
+      // References change all the time; they always come from the fresh list.
+      refs: [...(summary.RepoTags ?? []), ...(summary.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef),
+      created: facts.created,
+      size: summary.Size,
+      labels: facts.labels,
+      topChain: facts.chains[facts.chains.length - 1] ?? null,
+    };
+  });
+  const layers = new Map<string, ModelLayer>();
+  for (const image of images) for (const chain of cache.images.get(image.id)!.chains) layers.set(chain, cache.layers.get(chain)!);
+  return new EngineModel(images, [...layers.values()], containers.map(toContainerBrief));
 }

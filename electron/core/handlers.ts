@@ -4,6 +4,7 @@ import { imageHistory, imageUsage, inspectImage, listImages } from './images';
 import { tagImage } from './tagging';
 import { containersUsing, planRemoval, removeContainer, removeImages } from './removal';
 import { planPrune, prune } from './prune';
+import { ImageFactsCache } from './engine-snapshot';
 import type { JobContext, JobManager } from './jobs';
 
 export interface HandlerDeps {
@@ -23,6 +24,8 @@ export type JobHandlers = {
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
 export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandlers {
+  // Previews re-read only images that are new since the last one (IDs are content addresses).
+  const facts = new ImageFactsCache();
   return {
     'engine.status': async () => engine.status(),
     'engine.retry': async () => engine.connect(),
@@ -30,10 +33,10 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
     'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
-    'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), selection, force),
+    'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), selection, force, facts),
     'images.remove': async ({ targets, force }) => removeImages(await engine.client(), targets, force),
-    'images.prunePlan': async (filters) => planPrune(await engine.client(), filters),
-    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), filters, untilTimestamp),
+    'images.prunePlan': async (filters) => planPrune(await engine.client(), filters, null, facts),
+    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), filters, untilTimestamp, facts),
     'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),
     'containers.remove': async ({ id }) => removeContainer(await engine.client(), id),
     'jobs.list': async () => jobs.list(),

@@ -92,3 +92,19 @@ describe('prune preview equals what the engine deletes', () => {
     dockerCli('rmi', 'prune3/new:1');
   });
 });
+
+describe('previews on a warm cache', () => {
+  it('give the same answer as a cold read, and forget images the engine no longer has', async () => {
+    const { ImageFactsCache } = await import('./engine-snapshot');
+    const cache = new ImageFactsCache();
+    const id = buildImage('prune4/cache:1', [from, 'LABEL stevedore.test=prune4', 'RUN echo cached > /c']);
+    const filters = { all: true, labels: ['label=stevedore.test=prune4'] };
+    const cold = await planPrune(docker, filters, null, cache);
+    const warm = await planPrune(docker, filters, null, cache);
+    expect(warm).toEqual(cold);
+    expect(cache.images.has(id)).toBe(true);
+    dockerCli('rmi', 'prune4/cache:1');
+    await planPrune(docker, filters, null, cache);
+    expect(cache.images.has(id)).toBe(false);
+  });
+});

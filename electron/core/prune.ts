@@ -4,7 +4,7 @@ import { comparePruneWithPlan } from '../../shared/prune-compare';
 import { formatLabelFilter, parseLabelFilter, parseUntil, type LabelFilter } from '../../shared/prune-filters';
 import { pruneCommand } from '../../shared/prune-command';
 import type { PruneFilters, PruneResult, RemovalPlan } from '../../shared/removal-types';
-import { loadEngineModel } from './engine-snapshot';
+import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
 import { simulatePrune } from './prune-model';
 
 export interface PrunePlan extends RemovalPlan {
@@ -24,9 +24,9 @@ function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): { labe
   return { labels, until: until.value };
 }
 
-export async function planPrune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null = null): Promise<PrunePlan> {
+export async function planPrune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null = null, cache?: ImageFactsCache): Promise<PrunePlan> {
   const rules = rulesFrom(filters, untilTimestamp);
-  const model = await loadEngineModel(docker);
+  const model = await loadEngineModel(docker, cache);
   const plan = simulatePrune(model, { danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
   return { ...plan, untilTimestamp: rules.until };
 }
@@ -37,8 +37,8 @@ interface PruneResponse {
 }
 
 /** Prune for real, having computed the preview from the same state just before, and say how they differ. */
-export async function prune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null): Promise<PruneResult> {
-  const plan = await planPrune(docker, filters, untilTimestamp);
+export async function prune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null, cache?: ImageFactsCache): Promise<PruneResult> {
+  const plan = await planPrune(docker, filters, untilTimestamp, cache);
   const imageIds = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
   const engineFilters: Record<string, string[]> = { dangling: [filters.all ? 'false' : 'true'] };
   if (plan.untilTimestamp !== null) engineFilters.until = [String(plan.untilTimestamp)];

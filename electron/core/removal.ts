@@ -6,7 +6,7 @@ import { BackendError } from '../../shared/errors';
 import { toContainerBrief } from './containers';
 import { explainConflict, explainModelConflict } from './conflicts';
 import { EngineModel, toModelRef, type ModelImage } from './engine-model';
-import { loadEngineModel } from './engine-snapshot';
+import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
 import { toBackendError } from './engine-errors';
 import { PlanBuilder } from './prune-model';
 
@@ -49,8 +49,8 @@ export async function selectionTargets(docker: Docker, selection: RemovalSelecti
 }
 
 /** What `docker rmi [-f] TARGET…` will do, run on a copy of the engine's graph. */
-export async function planRemoval(docker: Docker, selection: RemovalSelection, force: boolean): Promise<RemovalPlan & { targets: string[] }> {
-  const [before, targets] = await Promise.all([loadEngineModel(docker), selectionTargets(docker, selection)]);
+export async function planRemoval(docker: Docker, selection: RemovalSelection, force: boolean, cache?: ImageFactsCache): Promise<RemovalPlan & { targets: string[] }> {
+  const [before, targets] = await Promise.all([loadEngineModel(docker, cache), selectionTargets(docker, selection)]);
   const model = before.clone();
   const plan = new PlanBuilder(before);
   const conflicts: RemovalPlan['conflicts'] = [];
