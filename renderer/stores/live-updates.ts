@@ -6,6 +6,7 @@ import { useContainers } from './containers-store';
 import { useDetails } from './details-store';
 import { useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
+import { useUsage } from './usage-store';
 
 /**
  * Connects the stores to the backend's events: engine status, the host link, and "images changed"
@@ -23,8 +24,12 @@ export function startLiveUpdates(): () => void {
       if (up) void useEngine.getState().refreshStatus();
     }),
     api.on('engine.status', (status) => useEngine.getState().setStatus(status)),
+    api.on('job.update', (update) => useUsage.getState().update(update)),
     api.on('engine.changed', (change) => {
-      if (change.resync || change.kinds.includes('images')) void useImages.getState().refresh();
+      if (change.resync || change.kinds.includes('images')) {
+        void useImages.getState().refresh();
+        useUsage.getState().invalidate();
+      }
       if (change.resync || change.kinds.includes('containers')) useContainers.getState().changed();
     }),
     useEngine.subscribe((state, prev) => {

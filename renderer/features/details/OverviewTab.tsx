@@ -6,6 +6,7 @@ import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { CopyButton } from '../../ui/CopyButton';
 import { TagChips } from './TagChips';
+import { UsageFact } from './UsageFact';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -115,6 +116,9 @@ export function OverviewTab({ details }: { details: ImageDetails }) {
         <span>
           {formatSize(details.size)} <span className="muted">({formatBytesExact(details.size)})</span>
         </span>
+      </Fact>
+      <Fact label={t('overview.usage')}>
+        <UsageFact imageId={details.id} />
       </Fact>
       <Fact label={t('overview.platform')}>
         <Text value={platform} mono />
