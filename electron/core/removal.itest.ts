@@ -98,6 +98,24 @@ describe('conflicts are explained, and force does what the preview says', () => 
   });
 });
 
+describe('by digest', () => {
+  it('removes a digest reference as the preview says, leaving the tags', async () => {
+    const registry = testEnv().registry.address;
+    buildImage('rm/digest:1', [from, 'RUN echo digest > /d']);
+    dockerCli('tag', 'rm/digest:1', `${registry}/rm/digest:1`);
+    dockerCli('push', `${registry}/rm/digest:1`);
+    const digestRef = dockerCli('image', 'inspect', '--format', '{{index .RepoDigests 0}}', 'rm/digest:1');
+    expect(digestRef).toMatch(new RegExp(`^${registry}/rm/digest@sha256:[0-9a-f]{64}$`));
+    const preview = await plan({ kind: 'refs', refs: [digestRef] });
+    expect(preview.images).toEqual([]);
+    expect(preview.untagOnly).toEqual([expect.objectContaining({ ref: digestRef, remainingTags: expect.arrayContaining(['rm/digest:1', `${registry}/rm/digest:1`]) })]);
+    const [outcome] = await remove([digestRef]);
+    expect(outcome).toMatchObject({ ok: true, untagged: [digestRef], deleted: [] });
+    expect(dockerCli('image', 'inspect', '--format', '{{len .RepoDigests}}', 'rm/digest:1')).toBe('0');
+    await remove(['rm/digest:1', `${registry}/rm/digest:1`]);
+  });
+});
+
 describe('bulk removal previews match what happens', () => {
   it('every tag of a repository', async () => {
     const a = buildImage('rm/repo:1', [from, 'RUN echo a > /a']);
