@@ -52,7 +52,9 @@ export function explainConflict(model: EngineModel, target: string, detail: stri
     target,
     imageId,
     forceable,
-    containers: kind === 'multiple-repositories' || kind === 'child-images' ? [] : users,
+    // Stopped containers matter even when the engine refused for another reason: force leaves them
+    // pointing at a deleted image, and the confirmation must say so.
+    containers: kind === 'child-images' ? [] : users,
     children: kind === 'child-images' ? namedDescendants(model, imageId) : [],
     tags: image ? image.refs.filter((r) => r.tagged).map((r) => r.text) : [],
     detail,

@@ -79,6 +79,18 @@ describe('conflicts are explained, and force does what the preview says', () => 
     expect(dockerCli('ps', '-a', '--filter', 'name=rm-stopped', '--format', '{{.Names}}')).toBe('rm-stopped');
   });
 
+  it('several names and a stopped container: the refusal names both, so the force confirmation can', async () => {
+    const id = buildImage('rm/both:1', [from, 'RUN echo both > /b']);
+    dockerCli('tag', 'rm/both:1', 'rm/both:2');
+    dockerCli('create', '--name', 'rm-both', '--network', 'none', 'rm/both:1');
+    const [refused] = await remove([id]);
+    expect(refused!.conflict).toMatchObject({ kind: 'multiple-repositories', forceable: true, containers: [expect.objectContaining({ name: 'rm-both' })] });
+    const [forced] = await remove([id], true);
+    expect(forced!.deleted).toContain(id);
+    expect(dockerCli('ps', '-a', '--filter', 'name=rm-both', '--format', '{{.Names}}')).toBe('rm-both');
+    dockerCli('rm', 'rm-both');
+  });
+
   it('used by a running container: refused even with force, naming the running container', async () => {
     const id = buildImage('rm/run:1', [from, 'RUN echo run > /r']);
     dockerCli('run', '-d', '--name', 'rm-running', '--network', 'none', 'rm/run:1', 'sleep', '600');

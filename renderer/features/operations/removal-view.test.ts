@@ -66,6 +66,14 @@ describe('forceEffects', () => {
     ]);
   });
 
+  it('also names the stopped containers of an image refused for its several names', () => {
+    const effects = forceEffects([conflict({ kind: 'multiple-repositories', forceable: true, target: 'abc', tags: ['a:1', 'b:1'], containers: [container('db')] })]);
+    expect(effects).toEqual([
+      { kind: 'all-tags', target: 'abc', imageId: 'sha256:aaa', tags: ['a:1', 'b:1'] },
+      { kind: 'container-keeps', target: 'abc', imageId: 'sha256:aaa', containers: ['db'] },
+    ]);
+  });
+
   it('promises nothing for refusals force cannot get past', () => {
     expect(forceEffects([conflict({ kind: 'running-container', containers: [container('web', 'running')] }), conflict({ kind: 'child-images' })])).toEqual([]);
   });

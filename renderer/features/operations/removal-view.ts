@@ -39,8 +39,10 @@ export function forceEffects(conflicts: readonly ConflictExplanation[]): ForceEf
   const effects: ForceEffect[] = [];
   for (const c of conflicts) {
     if (!c.forceable) continue;
-    if (c.kind === 'multiple-repositories') effects.push({ kind: 'all-tags', target: c.target, imageId: c.imageId, tags: c.tags });
-    else if (c.kind === 'stopped-container' || c.kind === 'container-using-reference') {
+    if (c.kind === 'multiple-repositories') {
+      effects.push({ kind: 'all-tags', target: c.target, imageId: c.imageId, tags: c.tags });
+      if (c.containers.length > 0) effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers: c.containers.map((x) => x.name) });
+    } else if (c.kind === 'stopped-container' || c.kind === 'container-using-reference') {
       effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers: c.containers.map((x) => x.name) });
     }
   }
