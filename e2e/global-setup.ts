@@ -5,18 +5,8 @@ import type { FullConfig } from '@playwright/test';
 import { E2E_ENV_FILE, REPO, writeE2EEnv, type E2EEnv } from './support/env';
 import { removeBuildSnapshot, snapshotBuild, startWebHostProcess, type RunningWebHost } from './support/web-host';
 
-const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist/web-host/web-host.cjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
-
-function engineAnswers(env: { dockerHost: string; dockerConfig: string } | null): boolean {
-  if (!env) return false;
-  const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
-    env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
-    timeout: 10_000,
-  });
-  return r.status === 0;
-}
-
-function buildIfNeeded(): void {
+async function buildIfNeeded(): Promise<void> {
+  const { BUILD_OUTPUTS } = await import('../scripts/build-freshness.mjs');
   const missing = BUILD_OUTPUTS.filter((f) => !fs.existsSync(path.join(REPO, f)));
   if (process.env.STEVEDORE_E2E_BUILD !== '1' && missing.length === 0) return;
   console.log(`e2e: building (${missing.length ? `missing ${missing.join(', ')}` : 'STEVEDORE_E2E_BUILD=1'})`);
@@ -65,10 +55,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   // otherwise rewrite as CommonJS.
   const { findElectron } = await import('../scripts/electron-binary.mjs');
   const { buildFixtures } = await import('../scripts/fixtures.mjs');
-  const { readTestEnv, startTestEnv, stopTestEnv } = await import('../scripts/test-engine.mjs');
-  buildIfNeeded();
+  const { dockerAnswers, readTestEnv, startTestEnv, stopTestEnv } = await import('../scripts/test-engine.mjs');
+  await buildIfNeeded();
 
-  const startedEngine = !engineAnswers(readTestEnv());
+  const startedEngine = dockerAnswers(readTestEnv()) === null;
   const env = await startTestEnv();
   let host: RunningWebHost | null = null;
   let xvfb: ChildProcess | null = null;

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['shared', 'electron', 'renderer', 'package.json', 'vite.config.ts', 'tsconfig.json'];
-const OUTPUTS = ['dist/renderer/index.html', 'dist/web-host/web-host.cjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
+/** What the build writes and the hosts load. */
+export const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist/web-host/web-host.cjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
 
 function newestMtime(path) {
   const info = statSync(path);
@@ -14,7 +15,7 @@ function newestMtime(path) {
 }
 
 export function buildIsStale(root) {
-  const outputs = OUTPUTS.map((o) => join(root, o));
+  const outputs = BUILD_OUTPUTS.map((o) => join(root, o));
   if (!outputs.every(existsSync)) return true;
   const built = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   return SOURCES.some((s) => existsSync(join(root, s)) && newestMtime(join(root, s)) > built);

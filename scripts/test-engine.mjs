@@ -29,7 +29,9 @@ function writeTestEnv(env) {
   fs.writeFileSync(ENV_FILE, JSON.stringify(env, null, 2) + '\n');
 }
 
-function dockerAnswers(env) {
+/** The engine's version when it answers at env.dockerHost, else null. */
+export function dockerAnswers(env) {
+  if (!env) return null;
   const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
     env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
     encoding: 'utf8',

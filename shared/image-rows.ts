@@ -1,3 +1,4 @@
+import { shortId } from './format';
 import type { ImageRow, ImageSummary } from './image-types';
 
 const NONE = '<none>';
@@ -74,5 +75,5 @@ export function matchesFilter(row: ImageRow, query: string): boolean {
 export function rowReference(row: ImageRow): string {
   if (row.tag !== NONE) return `${row.repository}:${row.tag}`;
   if (row.repository !== NONE && row.digest) return `${row.repository}@${row.digest}`;
-  return row.imageId.replace(/^sha256:/, '').slice(0, 12);
+  return shortId(row.imageId);
 }

@@ -50,10 +50,6 @@ export function parseLabelFilter(text: string): FilterVerdict<LabelFilter> {
   return { ok: true, value: { negate, key, value: eq < 0 ? null : rest.slice(eq + 1) } };
 }
 
-export function formatLabelFilter(f: LabelFilter): string {
-  return `label${f.negate ? '!' : ''}=${f.key}${f.value === null ? '' : `=${f.value}`}`;
-}
-
 function allMatch(filters: LabelFilter[], labels: Record<string, string>): boolean {
   return filters.every((f) => f.key in labels && (f.value === null || labels[f.key] === f.value));
 }

@@ -1,3 +1,4 @@
+import { shortId } from '../../shared/format';
 import { parseReference } from '../../shared/reference';
 import type { ContainerBrief } from '../../shared/removal-types';
 
@@ -50,13 +51,17 @@ export interface ModelConflict {
 export type DeleteResult = { ok: true; records: DeleteRecord[] } | { ok: false; conflict: ModelConflict } | { ok: false; notFound: string };
 
 const RUNNING_STATES = new Set(['running', 'paused', 'restarting']);
-export const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
 export function toModelRef(text: string): ModelRef {
   const at = text.indexOf('@');
   if (at >= 0) return { text, name: text.slice(0, at), tagged: false };
   const colon = text.lastIndexOf(':');
   return { text, name: colon > text.lastIndexOf('/') ? text.slice(0, colon) : text, tagged: true };
+}
+
+/** An image's tags and digests as the engine lists them, without its `<none>` placeholders. */
+export function modelRefs(image: { RepoTags?: string[] | null; RepoDigests?: string[] | null }): ModelRef[] {
+  return [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef);
 }
 
 /** All references in one repository with at most one tag: what the engine treats as "single". */
@@ -126,7 +131,7 @@ export class EngineModel {
       const text = parsed.ok ? parsed.ref.familiar : input;
       const user = this.containersOf(image.id)[0];
       if (!force && isSingleReference(image.refs) && user) {
-        return this.conflict('container-using-reference', false, true, image.id, user.id, `conflict: unable to remove repository reference "${input}" (must force) - container ${short(user.id)} is using its referenced image ${short(image.id)}`);
+        return this.conflict('container-using-reference', false, true, image.id, user.id, `conflict: unable to remove repository reference "${input}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(image.id)}`);
       }
       const removed = toModelRef(text);
       image.refs = image.refs.filter((r) => r.text !== text);
@@ -169,16 +174,16 @@ export class EngineModel {
     const image = this.images.get(id)!;
     const users = this.containersOf(id);
     const fail = (kind: ModelConflict['kind'], hard: boolean, used: boolean, why: string, containerId?: string) =>
-      this.conflict(kind, hard, used, id, containerId, `conflict: unable to delete ${short(id)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${why}`).conflict;
+      this.conflict(kind, hard, used, id, containerId, `conflict: unable to delete ${shortId(id)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${why}`).conflict;
     if (kinds.includes('hard')) {
       if (this.children(id).length > 0) return fail('child-images', true, false, 'image has dependent child images');
       const running = users.find((c) => RUNNING_STATES.has(c.state));
-      if (running) return fail('running-container', true, true, `image is being used by running container ${short(running.id)}`, running.id);
+      if (running) return fail('running-container', true, true, `image is being used by running container ${shortId(running.id)}`, running.id);
     }
     if (kinds.includes('references') && image.refs.length > 0) return fail('multiple-repositories', false, false, 'image is referenced in multiple repositories');
     if (kinds.includes('stopped')) {
       const stopped = users.find((c) => !RUNNING_STATES.has(c.state));
-      if (stopped) return fail('stopped-container', false, true, `image is being used by stopped container ${short(stopped.id)}`, stopped.id);
+      if (stopped) return fail('stopped-container', false, true, `image is being used by stopped container ${shortId(stopped.id)}`, stopped.id);
     }
     return null;
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { isMetadataOnly } from '../../shared/image-details';
 import { toContainerBrief } from './containers';
-import { EngineModel, toModelRef, type ModelImage, type ModelLayer } from './engine-model';
+import { EngineModel, modelRefs, type ModelImage, type ModelLayer } from './engine-model';
 
 const CONCURRENCY = 8;
 
@@ -108,7 +108,7 @@ export async function loadEngineModel(docker: Docker, cache = new ImageFactsCach
       id: summary.Id,
       parent: summary.ParentId ?? '',
       // References change all the time; they always come from the fresh list.
-      refs: [...(summary.RepoTags ?? []), ...(summary.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef),
+      refs: modelRefs(summary),
       created: facts.created,
       size: summary.Size,
       labels: facts.labels,

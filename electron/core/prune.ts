@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { BackendError } from '../../shared/errors';
 import { comparePruneWithPlan } from '../../shared/prune-compare';
-import { formatLabelFilter, parseLabelFilter, parseUntil, type LabelFilter } from '../../shared/prune-filters';
+import { parseLabelFilter, parseUntil, type LabelFilter } from '../../shared/prune-filters';
 import { pruneCommand } from '../../shared/prune-command';
 import type { PruneFilters, PruneResult, RemovalPlan } from '../../shared/removal-types';
 import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
@@ -12,7 +12,12 @@ export interface PrunePlan extends RemovalPlan {
   untilTimestamp: number | null;
 }
 
-function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): { labels: LabelFilter[]; until: number | null } {
+interface Rules {
+  labels: LabelFilter[];
+  until: number | null;
+}
+
+function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): Rules {
   const labels = (filters.labels ?? []).map((text) => {
     const parsed = parseLabelFilter(text);
     if (!parsed.ok) throw new BackendError('INVALID_ARGUMENT', parsed.message, 'Examples: label=maintainer, label=env=dev, label!=keep.');
@@ -25,7 +30,10 @@ function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): { labe
 }
 
 export async function planPrune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null = null, cache?: ImageFactsCache): Promise<PrunePlan> {
-  const rules = rulesFrom(filters, untilTimestamp);
+  return planWithRules(docker, filters, rulesFrom(filters, untilTimestamp), cache);
+}
+
+async function planWithRules(docker: Docker, filters: PruneFilters, rules: Rules, cache?: ImageFactsCache): Promise<PrunePlan> {
   const model = await loadEngineModel(docker, cache);
   const plan = simulatePrune(model, { danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
   return { ...plan, untilTimestamp: rules.until };
@@ -38,13 +46,15 @@ interface PruneResponse {
 
 /** Prune for real, having computed the preview from the same state just before, and say how they differ. */
 export async function prune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null, cache?: ImageFactsCache): Promise<PruneResult> {
-  const plan = await planPrune(docker, filters, untilTimestamp, cache);
+  const rules = rulesFrom(filters, untilTimestamp);
+  const plan = await planWithRules(docker, filters, rules, cache);
   const imageIds = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
   const engineFilters: Record<string, string[]> = { dangling: [filters.all ? 'false' : 'true'] };
-  if (plan.untilTimestamp !== null) engineFilters.until = [String(plan.untilTimestamp)];
-  const labels = rulesFrom(filters, plan.untilTimestamp).labels;
-  const include = labels.filter((l) => !l.negate).map((l) => formatLabelFilter(l).slice('label='.length));
-  const exclude = labels.filter((l) => l.negate).map((l) => formatLabelFilter(l).slice('label!='.length));
+  if (rules.until !== null) engineFilters.until = [String(rules.until)];
+  // The engine takes `key` or `key=value` under the filter names label and label!.
+  const term = (l: LabelFilter) => (l.value === null ? l.key : `${l.key}=${l.value}`);
+  const include = rules.labels.filter((l) => !l.negate).map(term);
+  const exclude = rules.labels.filter((l) => l.negate).map(term);
   if (include.length) engineFilters.label = include;
   if (exclude.length) engineFilters['label!'] = exclude;
   const response = (await docker.pruneImages({ filters: engineFilters })) as PruneResponse;

@@ -5,7 +5,7 @@ import { describeSelection } from '../../shared/removal-selection';
 import { BackendError } from '../../shared/errors';
 import { toContainerBrief } from './containers';
 import { explainConflict, explainModelConflict } from './conflicts';
-import { EngineModel, toModelRef, type ModelImage } from './engine-model';
+import { EngineModel, modelRefs, type ModelImage } from './engine-model';
 import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
 import { toBackendError } from './engine-errors';
 import { PlanBuilder } from './prune-model';
@@ -16,7 +16,7 @@ export async function loadLightModel(docker: Docker): Promise<EngineModel> {
   const images: ModelImage[] = list.map((i) => ({
     id: i.Id,
     parent: i.ParentId ?? '',
-    refs: [...(i.RepoTags ?? []), ...(i.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef),
+    refs: modelRefs(i),
     created: i.Created * 1000,
     size: i.Size,
     labels: i.Labels ?? {},

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useMemo, useState, type KeyboardEvent } 
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../../shared/image-types';
 import { CopyButton } from '../../ui/CopyButton';
-import { SearchIcon } from '../../ui/icons';
+import { SearchBox } from '../../ui/SearchBox';
 import { JsonTree } from '../../ui/json-tree/JsonTree';
 import { allContainerPaths, defaultExpanded, searchJson, type JsonSearch } from '../../ui/json-tree/json-search';
 
@@ -42,20 +42,15 @@ export function InspectTab({ raw }: { raw: JsonValue }) {
   return (
     <div className="inspect">
       <div className="inspect-toolbar">
-        <div className="filter-box inspect-search-box">
-          <SearchIcon className="filter-icon" />
-          <input
-            type="search"
-            className="filter-input"
-            data-testid="inspect-search"
-            placeholder={t('inspect.search')}
-            aria-label={t('inspect.search')}
-            value={query}
-            spellCheck={false}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKey}
-          />
-        </div>
+        <SearchBox
+          className="inspect-search-box"
+          testId="inspect-search"
+          placeholder={t('inspect.search')}
+          label={t('inspect.search')}
+          value={query}
+          onChange={setQuery}
+          onKeyDown={onSearchKey}
+        />
         {search && (
           <span className={`inspect-matches${matches === 0 ? ' is-none' : ''}`} data-testid="inspect-matches" aria-live="polite">
             {matches === 0 ? t('inspect.noMatches') : t('inspect.matches', { count: matches })}

@@ -1,6 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CloseIcon, RefreshIcon, SearchIcon } from '../../ui/icons';
+import { RefreshIcon } from '../../ui/icons';
+import { SearchBox } from '../../ui/SearchBox';
 import { Spinner } from '../../ui/Spinner';
 
 interface ImagesToolbarProps {
@@ -23,26 +24,15 @@ export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnl
   const { t } = useTranslation();
   return (
     <div className="toolbar">
-      <div className="filter-box">
-        <SearchIcon className="filter-icon" />
-        <input
-          ref={filterRef}
-          type="search"
-          className="filter-input"
-          data-testid="images-filter"
-          placeholder={t('images.filterPlaceholder')}
-          aria-label={t('images.filterLabel')}
-          value={filterText}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => onFilterText(e.target.value)}
-        />
-        {filterText && (
-          <button type="button" className="icon-button filter-clear" aria-label={t('images.clearFilter')} title={t('images.clearFilter')} onClick={() => onFilterText('')}>
-            <CloseIcon size={14} />
-          </button>
-        )}
-      </div>
+      <SearchBox
+        inputRef={filterRef}
+        testId="images-filter"
+        placeholder={t('images.filterPlaceholder')}
+        label={t('images.filterLabel')}
+        value={filterText}
+        onChange={onFilterText}
+        clearLabel={t('images.clearFilter')}
+      />
       <label className="toggle" title={t('images.danglingTitle')}>
         <input type="checkbox" data-testid="toggle-dangling" checked={danglingOnly} onChange={(e) => onDanglingOnly(e.target.checked)} />
         <span>{t('images.danglingOnly')}</span>
