@@ -4,6 +4,7 @@ import type { HistoryEntry, ImageDetails, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
 import { parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
+import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalOutcome, RemovalPlan } from './removal-types';
 
 /**
@@ -33,25 +34,42 @@ function job<A extends z.ZodType>(args: A) {
   };
 }
 
-/** An image named by ID (full or short), name[:tag] or name@digest. The engine resolves it. */
+/** An image named by ID (full or short), name[:tag] or name@digest; see shared/engine-names.ts. */
 const imageRef = z
   .string()
-  .min(1, 'an image ID or reference is required')
-  .max(512, 'an image reference is at most 512 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
-  .regex(/^[^\s\u0000-\u001f]+$/, 'an image reference has no spaces or control characters');
+  .max(MAX_IMAGE_REF, `an image reference is at most ${MAX_IMAGE_REF} characters`)
+  .superRefine((value, ctx) => {
+    const verdict = checkImageRef(value);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+  });
+
+const repositoryName = z
+  .string()
+  .max(MAX_IMAGE_REF)
+  .superRefine((value, ctx) => {
+    const verdict = checkRepositoryName(value);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+  });
+
+const containerRef = z
+  .string()
+  .max(255)
+  .superRefine((value, ctx) => {
+    const verdict = checkContainerRef(value);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+  });
 
 const noArgs = z.object({}).strict();
 
 /** A new name for `docker tag`, checked with the same grammar the dialog uses while the user types. */
-const tagTarget = z.string().superRefine((value, ctx) => {
+const tagTarget = z.string().max(MAX_IMAGE_REF).superRefine((value, ctx) => {
   const verdict = parseTagTarget(value);
   if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
 });
 
 const removalSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refs'), refs: z.array(imageRef).min(1, 'choose at least one image').max(10_000) }).strict(),
-  z.object({ kind: z.literal('repository'), repository: imageRef }).strict(),
+  z.object({ kind: z.literal('repository'), repository: repositoryName }).strict(),
   z.object({ kind: z.literal('dangling') }).strict(),
   z.object({ kind: z.literal('before'), ref: imageRef }).strict(),
   z.object({ kind: z.literal('since'), ref: imageRef }).strict(),
@@ -87,7 +105,7 @@ export const methods = {
   /** Prune with the cut-off the preview used, so both describe the same instant. */
   'images.prune': method(z.object({ filters: pruneFilters, untilTimestamp: z.number().int().nullable().default(null) }).strict()).returns<PruneResult>(),
   'images.containers': method(z.object({ ref: imageRef }).strict()).returns<ContainerBrief[]>(),
-  'containers.remove': method(z.object({ id: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'a container ID or name') }).strict()).returns<{ removed: string }>(),
+  'containers.remove': method(z.object({ id: containerRef }).strict()).returns<{ removed: string }>(),
   'jobs.list': method(noArgs).returns<JobInfo[]>(),
   'jobs.cancel': method(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
