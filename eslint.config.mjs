@@ -35,6 +35,19 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.itest.ts', 'electron/**/*.test.ts', 'electron/**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^get(Image|Container|Volume|Network|Exec|Plugin|Secret|Config|Service|Task|Node)$/]",
+          message: 'Names reach Engine API paths only through electron/core/engine-objects.ts, which checks and encodes them.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: restrict([], group(['**/web-host/**', '**/preload/**', '**/renderer/**'], 'hosts share code only through core or shared.')),
   },

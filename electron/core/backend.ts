@@ -6,7 +6,7 @@ import { toBackendError } from './engine-errors';
 import { EventWatcher } from './events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { JobManager } from './jobs';
-import { describeZodError } from './validation';
+import { describeValue, describeZodError } from './validation';
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -57,18 +57,19 @@ export function createBackend(options: BackendOptions = {}): Backend {
     engine,
     events,
     async call(name, rawArgs) {
-      if (!isCallName(name)) {
-        return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Unknown method "${String(name)}".`, 'Update Stevedore: the page and the backend come from different versions.').toData() };
-      }
-      const parsed = argsSchema(name).safeParse(rawArgs ?? {});
-      if (!parsed.success) {
-        return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Invalid arguments for ${name}: ${describeZodError(parsed.error)}`, 'Check the value you entered.').toData() };
-      }
+      // Nothing a caller sends may escape as an exception: every path ends in an outcome.
       try {
+        if (!isCallName(name)) {
+          return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Unknown method ${describeValue(name)}.`, 'Update Stevedore: the page and the backend come from different versions.').toData() };
+        }
+        const parsed = argsSchema(name).safeParse(rawArgs ?? {});
+        if (!parsed.success) {
+          return { ok: false, error: new BackendError('INVALID_ARGUMENT', `Invalid arguments for ${name}: ${describeZodError(parsed.error)}`, 'Check the value you entered.').toData() };
+        }
         return { ok: true, value: await run(name, parsed.data) };
       } catch (err) {
         engine.noteFailure(err);
-        return { ok: false, error: toBackendError(err, name).toData() };
+        return { ok: false, error: toBackendError(err, typeof name === 'string' ? name : 'call').toData() };
       }
     },
     subscribe(listener) {

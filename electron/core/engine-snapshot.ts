@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { isMetadataOnly } from '../../shared/image-details';
 import { toContainerBrief } from './containers';
 import { EngineModel, modelRefs, type ModelImage, type ModelLayer } from './engine-model';
+import { imageObject } from './engine-objects';
 
 const CONCURRENCY = 8;
 
@@ -80,7 +81,7 @@ export class ImageFactsCache {
 async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache, signal?: AbortSignal): Promise<void> {
   const docs = await mapPool(ids, async (id) => {
     signal?.throwIfAborted();
-    return (await docker.getImage(id).inspect()) as unknown as InspectDoc;
+    return (await imageObject(docker, id).inspect()) as unknown as InspectDoc;
   });
   // Deepest images first: one history call then sizes every layer it shares with shallower images.
   docs.sort((a, b) => (b.RootFS?.Layers?.length ?? 0) - (a.RootFS?.Layers?.length ?? 0));
@@ -88,7 +89,7 @@ async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache, 
     signal?.throwIfAborted();
     const chains = chainIds(doc.RootFS?.Layers ?? []);
     if (chains.some((c) => !cache.layers.has(c))) {
-      const sizes = layerSizes((await docker.getImage(doc.Id).history()) as HistoryItem[], chains.length);
+      const sizes = layerSizes((await imageObject(docker, doc.Id).history()) as HistoryItem[], chains.length);
       chains.forEach((chainId, i) => {
         if (!cache.layers.has(chainId)) cache.layers.set(chainId, { chainId, parent: chains[i - 1] ?? null, size: sizes[i] ?? 0 });
       });

@@ -4,6 +4,8 @@ import { BackendError } from '../../shared/errors';
 import type { EngineStatus } from '../../shared/engine-types';
 import { resolveDockerHost, type ResolvedHost } from './docker-host';
 import { connectionProblem, toBackendError } from './engine-errors';
+// Loaded before any client exists: no request this module makes may follow a redirect.
+import './modem-guard';
 
 /** The newest Engine API this code was written against; older engines get their own version. */
 export const MAX_API_VERSION = '1.47';

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { toHistoryEntry, toImageDetails } from '../../shared/image-details';
 import type { HistoryEntry, ImageDetails, ImageSummary, JsonValue } from '../../shared/image-types';
 import type { ImageUsage } from '../../shared/job-types';
+import { imageObject } from './engine-objects';
 
 export async function listImages(docker: Docker, all: boolean): Promise<ImageSummary[]> {
   const list = await docker.listImages({ all, digests: true });
@@ -19,12 +20,12 @@ export async function listImages(docker: Docker, all: boolean): Promise<ImageSum
 }
 
 export async function inspectImage(docker: Docker, ref: string): Promise<ImageDetails> {
-  const raw = (await docker.getImage(ref).inspect()) as unknown as JsonValue;
+  const raw = (await imageObject(docker, ref).inspect()) as unknown as JsonValue;
   return toImageDetails(raw);
 }
 
 export async function imageHistory(docker: Docker, ref: string): Promise<HistoryEntry[]> {
-  const items = (await docker.getImage(ref).history()) as unknown as Record<string, unknown>[];
+  const items = (await imageObject(docker, ref).history()) as unknown as Record<string, unknown>[];
   return items.map(toHistoryEntry);
 }
 

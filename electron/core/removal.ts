@@ -9,6 +9,7 @@ import { EngineModel, modelRefs, type ModelImage } from './engine-model';
 import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
 import { toBackendError } from './engine-errors';
 import { PlanBuilder } from './prune-model';
+import { containerObject, imageObject } from './engine-objects';
 
 /** Images, references and containers without layer detail: enough to explain a refusal. */
 export async function loadLightModel(docker: Docker): Promise<EngineModel> {
@@ -73,8 +74,8 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
   const outcomes: RemovalOutcome[] = [];
   for (const target of targets) {
     try {
-      const imageId = ((await docker.getImage(target).inspect()) as { Id: string }).Id;
-      const items = (await docker.getImage(target).remove({ force, noprune: false })) as DeleteItem[];
+      const imageId = ((await imageObject(docker, target).inspect()) as { Id: string }).Id;
+      const items = (await imageObject(docker, target).remove({ force, noprune: false })) as DeleteItem[];
       const untagged = items.flatMap((i) => (i.Untagged ? [i.Untagged] : []));
       const deleted = items.flatMap((i) => (i.Deleted && known.has(i.Deleted) ? [i.Deleted] : []));
       const outcome: RemovalOutcome = { target, ok: true, untagged, deleted };
@@ -97,14 +98,14 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
 
 async function tagsOf(docker: Docker, imageId: string): Promise<string[]> {
   try {
-    return ((await docker.getImage(imageId).inspect()) as { RepoTags?: string[] | null }).RepoTags ?? [];
+    return ((await imageObject(docker, imageId).inspect()) as { RepoTags?: string[] | null }).RepoTags ?? [];
   } catch {
     return [];
   }
 }
 
 export async function containersUsing(docker: Docker, ref: string): Promise<ContainerBrief[]> {
-  const image = (await docker.getImage(ref).inspect()) as { Id: string };
+  const image = (await imageObject(docker, ref).inspect()) as { Id: string };
   const containers = await docker.listContainers({ all: true });
   return containers
     .filter((c) => c.ImageID === image.Id)
@@ -112,10 +113,10 @@ export async function containersUsing(docker: Docker, ref: string): Promise<Cont
 }
 
 export async function removeContainer(docker: Docker, id: string): Promise<{ removed: string }> {
-  const info = await docker.getContainer(id).inspect();
+  const info = await containerObject(docker, id).inspect();
   if (info.State.Running) {
     throw new BackendError('CONFLICT', `Container ${info.Name.replace(/^\//, '')} is running.`, 'Stop it first (docker stop), then remove it.');
   }
-  await docker.getContainer(id).remove({ force: false });
+  await containerObject(docker, id).remove({ force: false });
   return { removed: info.Id };
 }
