@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { expect, test } from './fixtures';
 
@@ -81,5 +82,52 @@ test.describe('the web host’s doors', () => {
     expect(await upgrade(api, { Cookie: cookie })).toBe(403);
     // With both, it opens: the refusals above are the checks, not a broken endpoint.
     expect(await upgrade(api, { Origin: origin.origin, Cookie: cookie })).toBe('open');
+  });
+});
+
+/** Sends raw bytes to the host and resolves with its status line (or '' when it just closed). */
+function rawRequest(origin: URL, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(origin.port), origin.hostname);
+    let reply = '';
+    socket.on('data', (d) => (reply += d.toString('latin1')));
+    socket.on('error', () => resolve(reply.split('\r\n')[0] ?? ''));
+    socket.on('close', () => resolve(reply.split('\r\n')[0] ?? ''));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), 1500);
+  });
+}
+
+/** Opens an authenticated socket, sends frames, and waits until it closes or a moment passes. */
+function hostileFrames(origin: URL, cookie: string, frames: (string | Buffer)[]): Promise<void> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://${origin.host}/api`, { headers: { Origin: origin.origin, Cookie: cookie } });
+    ws.on('error', () => undefined);
+    ws.on('close', () => resolve());
+    ws.once('open', () => {
+      for (const f of frames) ws.send(f, { binary: false });
+      setTimeout(() => ws.close(), 500);
+    });
+  });
+}
+
+test.describe('the web host process under the review’s hostile inputs', () => {
+  test('survives each of them while a page stays open, and the page keeps working', async ({ page, images, e2eEnv }) => {
+    const url = new URL(e2eEnv.url);
+    const origin = new URL(url.origin);
+    await expect(images.rows.first()).toBeVisible();
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const hostHeader = `Host: ${origin.host}\r\n`;
+
+    expect(await rawRequest(origin, `GET //[ HTTP/1.1\r\n${hostHeader}\r\n`)).toMatch(/^HTTP\/1\.1 401/);
+    expect(await rawRequest(origin, `GET http://[/ HTTP/1.1\r\n${hostHeader}\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+    await hostileFrames(origin, cookie, ['null', '{"name":{"toString":1}}', `{"type":"call","id":1,"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, '{"type":"call","id":2,"name":"images.inspect","args":{"ref":"../../../../127.0.0.1:1/x"}}']);
+    await hostileFrames(origin, cookie, ['x'.repeat(1024 * 1024 + 1)]);
+    await hostileFrames(origin, cookie, [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]);
+
+    // The process is the one global setup started, still alive, and the open page still drives it.
+    expect(() => process.kill(e2eEnv.webHostPid, 0)).not.toThrow();
+    await images.filter.fill('fixture/busybox');
+    await expect(images.rows.first()).toContainText('fixture/busybox');
   });
 });

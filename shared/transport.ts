@@ -26,7 +26,35 @@ export interface WireEvent<E extends EventName = EventName> {
   event: E;
   payload: EventMap[E];
 }
-export type ServerMessage = WireResult | WireEvent;
+/** Answer to a frame that is not a call at all (not JSON, not an object, no usable id). */
+export interface WireProtocolError {
+  type: 'error';
+  error: StevedoreError;
+}
+export type ServerMessage = WireResult | WireEvent | WireProtocolError;
+
+export type ParsedFrame = { ok: true; id: number; name: unknown; args: unknown } | { ok: false; id: number | null; message: string };
+
+/**
+ * Reads one client frame without trusting it: any JSON value, any shape, any size the socket let
+ * through. The method name and arguments stay unknown here; the backend validates them.
+ */
+export function parseWireCall(text: string): ParsedFrame {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return { ok: false, id: null, message: 'The message is not JSON.' };
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return { ok: false, id: null, message: 'A message is a JSON object like {"type":"call","id":1,"name":"images.list","args":{}}.' };
+  }
+  const m = message as Record<string, unknown>;
+  const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) && m.id >= 0 ? m.id : null;
+  if (id === null) return { ok: false, id: null, message: 'A call needs a whole-number "id" of 0 or more.' };
+  if (m.type !== 'call') return { ok: false, id, message: 'Only messages of type "call" are accepted.' };
+  return { ok: true, id, name: m.name, args: m.args };
+}
 
 /** What the preload exposes on window.stevedore; the renderer's client wraps it with types. */
 export interface BridgeApi {

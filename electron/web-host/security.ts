@@ -33,3 +33,39 @@ export function cookieToken(req: IncomingMessage): string | undefined {
   }
   return undefined;
 }
+
+export interface RequestTarget {
+  /** Still percent-encoded, exactly as sent. */
+  path: string;
+  query: URLSearchParams;
+}
+
+/**
+ * The request line's target, read without URL(): only origin-form ("/path?query") is accepted, so
+ * "http://[/", "//[", "*" or an authority never reach a parser that throws or a different host.
+ */
+export function parseRequestTarget(raw: string | undefined): RequestTarget | null {
+  if (!raw || raw[0] !== '/') return null;
+  const q = raw.indexOf('?');
+  return { path: q < 0 ? raw : raw.slice(0, q), query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)) };
+}
+
+const SAFE_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+
+/**
+ * Where to send the browser after the token is traded for the cookie: always a path on this host.
+ * Dot segments are resolved and leading slashes and backslashes folded into one, so neither
+ * "/.//evil.example/" nor "/\\evil.example" can become a protocol-relative address.
+ */
+export function localRedirect(path: string, query: URLSearchParams): string {
+  const segments: string[] = [];
+  for (const segment of path.split(/[\\/]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const clean = `/${segments.join('/')}${path.length > 1 && /[\\/]$/.test(path) && segments.length > 0 ? '/' : ''}`;
+  const search = query.toString();
+  const target = SAFE_PATH.test(clean) ? clean : '/';
+  return search ? `${target}?${search}` : target;
+}

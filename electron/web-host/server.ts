@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend';
-import { TOKEN_COOKIE, TOKEN_QUERY, WS_PATH, type ServerMessage, type WireCall } from '../../shared/transport';
+import { TOKEN_COOKIE, TOKEN_QUERY, WS_PATH } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { cookieToken, hostAllowed, originAllowed, tokensEqual } from './security';
+import { stderrLog, type HostLog } from './host-log';
+import { cookieToken, hostAllowed, localRedirect, originAllowed, parseRequestTarget, tokensEqual } from './security';
+import { attachSession } from './socket-session';
 import { serveStatic } from './static-files';
 
 export interface WebHostOptions {
@@ -15,6 +18,8 @@ export interface WebHostOptions {
   /** Loopback by default: the Docker socket is root-equivalent. */
   bind?: string;
   token?: string;
+  /** Where survived faults are reported (stderr by default). */
+  log?: HostLog;
 }
 
 export interface WebHost {
@@ -23,6 +28,9 @@ export interface WebHost {
   token: string;
   close(): Promise<void>;
 }
+
+/** The largest WebSocket frame a page ever needs; larger ones close that socket (1009), nothing else. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
 
 const BASE_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -35,44 +43,74 @@ function refuse(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
 }
 
+function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: WebHostOptions, log: HostLog): void {
+  if (!hostAllowed(req, port)) return refuse(res, 421, 'Unexpected Host header: Stevedore answers only to 127.0.0.1, localhost or [::1] on its own port.');
+  if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin requests are refused.');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+  const target = parseRequestTarget(req.url);
+  if (!target) return refuse(res, 400, 'Bad request target: Stevedore serves paths like /index.html only.');
+  if (tokensEqual(target.query.get(TOKEN_QUERY) ?? undefined, token)) {
+    // Trade the token in the URL for a cookie, then drop it from the address bar and history.
+    target.query.delete(TOKEN_QUERY);
+    res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: localRedirect(target.path, target.query) });
+    res.end();
+    return;
+  }
+  if (!tokensEqual(cookieToken(req), token)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
+  serveStatic(options.staticDir, target.path, res, BASE_HEADERS).catch((err: unknown) => {
+    log('a file could not be served', err);
+    if (!res.headersSent) refuse(res, 500, 'The file could not be read.');
+    else res.destroy();
+  });
+}
+
 /** The renderer over HTTP and the contract over one WebSocket, for Chromium in tests or an SSH tunnel. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bind = options.bind ?? '127.0.0.1';
+  const log = options.log ?? stderrLog;
   let port = 0;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (err) => log('websocket server error', err));
 
   const server: Server = createServer((req, res) => {
-    if (!hostAllowed(req, port)) return refuse(res, 421, 'Unexpected Host header: Stevedore answers only to 127.0.0.1, localhost or [::1] on its own port.');
-    if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin requests are refused.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const queryToken = url.searchParams.get(TOKEN_QUERY) ?? undefined;
-    if (tokensEqual(queryToken, token)) {
-      // Trade the token in the URL for a cookie, then drop it from the address bar and history.
-      url.searchParams.delete(TOKEN_QUERY);
-      res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: url.pathname + url.search });
-      res.end();
-      return;
+    // Every byte of a request is hostile: whatever throws answers this request only.
+    try {
+      handleRequest(req, res, port, token, options, log);
+    } catch (err) {
+      log('a request could not be handled', err);
+      if (!res.headersSent) refuse(res, 400, 'Bad request.');
+      else res.destroy();
     }
-    if (!tokensEqual(cookieToken(req), token)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
-    void serveStatic(options.staticDir, url.pathname, res, BASE_HEADERS);
   });
+  // Malformed request lines and headers: answer 400 on that connection and close it.
+  server.on('clientError', (err, socket: Duplex) => {
+    if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.on('connection', (socket: Socket) => socket.on('error', () => socket.destroy()));
 
-  server.on('upgrade', (req: IncomingMessage, socket, head) => {
-    const path = (req.url ?? '').split('?')[0];
-    const ok = path === WS_PATH && hostAllowed(req, port) && originAllowed(req, port, true) && tokensEqual(cookieToken(req), token);
-    if (!ok) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const target = parseRequestTarget(req.url);
+      const ok = target?.path === WS_PATH && hostAllowed(req, port) && originAllowed(req, port, true) && tokensEqual(cookieToken(req), token);
+      if (!ok) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.backend, log));
+    } catch (err) {
+      log('an upgrade could not be handled', err);
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.backend));
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bind, () => resolve());
   });
+  server.on('error', (err) => log('server error', err));
   port = (server.address() as AddressInfo).port;
   const shownHost = bind.includes(':') ? `[${bind}]` : bind;
   return {
@@ -87,23 +125,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
-}
-
-function attach(ws: WebSocket, backend: Backend): void {
-  const send = (message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const unsubscribe = backend.subscribe((event, payload) => send({ type: 'event', event, payload }));
-  ws.on('close', unsubscribe);
-  ws.on('message', (data) => {
-    let message: Partial<WireCall>;
-    try {
-      message = JSON.parse(String(data)) as Partial<WireCall>;
-    } catch {
-      return; // Not our protocol; nothing to answer to.
-    }
-    if (message.type !== 'call' || typeof message.id !== 'number') return;
-    const id = message.id;
-    void backend.call(message.name, message.args).then((outcome) => send({ type: 'result', id, outcome }));
-  });
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../core/backend';
+import { keepServingOnUnexpectedErrors } from '../core/last-resort';
+import { stderrLog } from './host-log';
 import { startWebHost } from './server';
 
 const HELP = `Usage: npm run web -- [--port N] [--bind ADDR] [--docker-host URL]
@@ -10,6 +12,7 @@ const HELP = `Usage: npm run web -- [--port N] [--bind ADDR] [--docker-host URL]
   --docker-host URL  engine address, like DOCKER_HOST (default: DOCKER_HOST, then the platform socket)`;
 
 async function main(): Promise<void> {
+  keepServingOnUnexpectedErrors(stderrLog);
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
