@@ -19,10 +19,12 @@ const chromium = {
 
 /** These talk to the web host itself (HTTP security, a second host process) and have no desktop twin. */
 const WEB_ONLY = ['**/web-host-security.spec.ts', '**/engine-unreachable.spec.ts'];
+/** The desktop window's own defences: nothing to test in a browser. */
+const ELECTRON_ONLY = ['**/desktop-security.spec.ts'];
 const SCREENS = /@screens/;
 
 const projects: NonNullable<PlaywrightTestConfig['projects']> = [
-  { name: 'web', grepInvert: SCREENS, use: { ...chromium } },
+  { name: 'web', grepInvert: SCREENS, testIgnore: ELECTRON_ONLY, use: { ...chromium } },
   { name: 'electron', grepInvert: SCREENS, testIgnore: WEB_ONLY },
 ];
 if (process.env.STEVEDORE_SCREENSHOTS === '1') {

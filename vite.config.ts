@@ -1,5 +1,20 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security';
+
+/** The page's own <meta> policy comes from the same constant both hosts send as a header. */
+function cspMeta(): Plugin {
+  return {
+    name: 'stevedore-csp-meta',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes('__STEVEDORE_CSP__')) throw new Error('renderer/index.html lost its __STEVEDORE_CSP__ placeholder');
+        return html.replace('__STEVEDORE_CSP__', CONTENT_SECURITY_POLICY_META);
+      },
+    },
+  };
+}
 
 /**
  * The dev server injects an inline React Refresh preamble that the production CSP forbids; relax the
@@ -15,9 +30,9 @@ function devCsp(): Plugin {
 
 export default defineConfig({
   root: 'renderer',
-  // Electron loads the build from file://, so every asset URL must be relative.
+  // Relative asset URLs work at the web host's root and under the desktop app's app://stevedore/.
   base: './',
-  plugins: [react(), devCsp()],
+  plugins: [cspMeta(), react(), devCsp()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,15 +1,23 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAppUrl } from '../../shared/security';
 
-/** Links the user may open in their browser; everything else is refused. */
-function isSafeExternal(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:';
-  } catch {
-    return false;
-  }
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+
+/** Every way a page can leave the app — links, redirects, frames, webviews, new windows — is refused. */
+function guardNavigation(contents: WebContents): void {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event) => stayInApp(event, event.url));
+  contents.on('will-redirect', (event) => stayInApp(event, event.url));
+  contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Documentation links open in the user's browser; nothing opens inside the app.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -17,6 +25,7 @@ export function createMainWindow(): BrowserWindow {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -30,20 +39,15 @@ export function createMainWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   });
-  const indexFile = join(__dirname, '..', 'renderer', 'index.html');
-  const indexUrl = new URL(`file://${indexFile}`).href;
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url !== indexUrl) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternal(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(indexFile);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
