@@ -19,9 +19,9 @@ function get(url: URL, headers: Record<string, string> = {}): Promise<Answer> {
 }
 
 /** Tries a WebSocket upgrade; resolves with 'open' or the HTTP status the host refused it with. */
-function upgrade(url: string, headers: Record<string, string>): Promise<'open' | number> {
+function upgrade(url: string, headers: Record<string, string>, protocols: string[] = []): Promise<'open' | number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.once('open', () => {
       ws.close();
       resolve('open');
@@ -51,12 +51,12 @@ test.describe('the web host’s doors', () => {
     cookie = (await get(url)).headers['set-cookie']?.[0]?.split(';')[0] ?? '';
   });
 
-  test('the token in the URL is traded for an HttpOnly cookie and a redirect to /', async () => {
+  test('the token in the URL is traded for an HttpOnly cookie of its own, and handed to the page in the fragment', async () => {
     const answer = await get(new URL(`/?token=${token}`, origin));
     expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe('/');
+    expect(answer.headers.location).toBe(`/#key=${token}`);
     const setCookie = answer.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`=${token}`);
+    expect(setCookie).not.toContain(token);
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
     expect(setCookie).toMatch(/;\s*SameSite=Strict/i);
   });
@@ -75,13 +75,16 @@ test.describe('the web host’s doors', () => {
     expect((await get(new URL(`/?token=${token}`, origin), { Host: 'rebound.example' })).status).toBe(421);
   });
 
-  test('the WebSocket at /api needs both the cookie and this host’s Origin', async () => {
+  test('the WebSocket at /api needs the cookie, this host’s Origin and the page’s key', async () => {
     const api = `ws://${origin.host}/api`;
-    expect(await upgrade(api, { Origin: origin.origin })).toBe(403);
-    expect(await upgrade(api, { Origin: 'http://evil.example', Cookie: cookie })).toBe(403);
-    expect(await upgrade(api, { Cookie: cookie })).toBe(403);
+    const key = ['stevedore.v1', `stevedore.key.${token}`];
+    expect(await upgrade(api, { Origin: origin.origin }, key)).toBe(403);
+    expect(await upgrade(api, { Origin: 'http://evil.example', Cookie: cookie }, key)).toBe(403);
+    expect(await upgrade(api, { Cookie: cookie }, key)).toBe(403);
+    // What another server on 127.0.0.1 gets from the browser (the cookie) is not enough.
+    expect(await upgrade(api, { Origin: origin.origin, Cookie: cookie }, ['stevedore.v1'])).toBe(403);
     // With both, it opens: the refusals above are the checks, not a broken endpoint.
-    expect(await upgrade(api, { Origin: origin.origin, Cookie: cookie })).toBe('open');
+    expect(await upgrade(api, { Origin: origin.origin, Cookie: cookie }, key)).toBe('open');
   });
 });
 
@@ -99,9 +102,9 @@ function rawRequest(origin: URL, bytes: string): Promise<string> {
 }
 
 /** Opens an authenticated socket, sends frames, and waits until it closes or a moment passes. */
-function hostileFrames(origin: URL, cookie: string, frames: (string | Buffer)[]): Promise<void> {
+function hostileFrames(origin: URL, cookie: string, key: string, frames: (string | Buffer)[]): Promise<void> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://${origin.host}/api`, { headers: { Origin: origin.origin, Cookie: cookie } });
+    const ws = new WebSocket(`ws://${origin.host}/api`, ['stevedore.v1', `stevedore.key.${key}`], { headers: { Origin: origin.origin, Cookie: cookie } });
     ws.on('error', () => undefined);
     ws.on('close', () => resolve());
     ws.once('open', () => {
@@ -121,9 +124,9 @@ test.describe('the web host process under the review’s hostile inputs', () => 
 
     expect(await rawRequest(origin, `GET //[ HTTP/1.1\r\n${hostHeader}\r\n`)).toMatch(/^HTTP\/1\.1 401/);
     expect(await rawRequest(origin, `GET http://[/ HTTP/1.1\r\n${hostHeader}\r\n`)).toMatch(/^HTTP\/1\.1 400/);
-    await hostileFrames(origin, cookie, ['null', '{"name":{"toString":1}}', `{"type":"call","id":1,"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, '{"type":"call","id":2,"name":"images.inspect","args":{"ref":"../../../../127.0.0.1:1/x"}}']);
-    await hostileFrames(origin, cookie, ['x'.repeat(1024 * 1024 + 1)]);
-    await hostileFrames(origin, cookie, [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]);
+    await hostileFrames(origin, cookie, url.searchParams.get('token') ?? '', ['null', '{"name":{"toString":1}}', `{"type":"call","id":1,"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, '{"type":"call","id":2,"name":"images.inspect","args":{"ref":"../../../../127.0.0.1:1/x"}}']);
+    await hostileFrames(origin, cookie, url.searchParams.get('token') ?? '', ['x'.repeat(1024 * 1024 + 1)]);
+    await hostileFrames(origin, cookie, url.searchParams.get('token') ?? '', [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]);
 
     // The process is the one global setup started, still alive, and the open page still drives it.
     expect(() => process.kill(e2eEnv.webHostPid, 0)).not.toThrow();

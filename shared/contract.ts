@@ -4,7 +4,7 @@ import type { HistoryEntry, ImageDetails, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
 import { parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
-import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF } from './engine-names';
+import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalOutcome, RemovalPlan } from './removal-types';
 
 /**
@@ -37,7 +37,6 @@ function job<A extends z.ZodType>(args: A) {
 /** An image named by ID (full or short), name[:tag] or name@digest; see shared/engine-names.ts. */
 const imageRef = z
   .string()
-  .max(MAX_IMAGE_REF, `an image reference is at most ${MAX_IMAGE_REF} characters`)
   .superRefine((value, ctx) => {
     const verdict = checkImageRef(value);
     if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
@@ -45,7 +44,6 @@ const imageRef = z
 
 const repositoryName = z
   .string()
-  .max(MAX_IMAGE_REF)
   .superRefine((value, ctx) => {
     const verdict = checkRepositoryName(value);
     if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
@@ -62,10 +60,15 @@ const containerRef = z
 const noArgs = z.object({}).strict();
 
 /** A new name for `docker tag`, checked with the same grammar the dialog uses while the user types. */
-const tagTarget = z.string().max(MAX_IMAGE_REF).superRefine((value, ctx) => {
+const tagTarget = z.string().superRefine((value, ctx) => {
+  if (value.length > MAX_IMAGE_REF) return ctx.addIssue({ code: 'custom', message: `a name is at most ${MAX_IMAGE_REF} characters` });
+  // The dialog trims what the user typed; on the wire a name carries no spaces.
+  if (value.trim() !== value) return ctx.addIssue({ code: 'custom', message: `${quoteValue(value)} has spaces around it: a name has none` });
   const verdict = parseTagTarget(value);
   if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
 });
+
+const jobId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a job ID is the UUID that starting the job answered');
 
 const removalSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refs'), refs: z.array(imageRef).min(1, 'choose at least one image').max(10_000) }).strict(),
@@ -107,7 +110,7 @@ export const methods = {
   'images.containers': method(z.object({ ref: imageRef }).strict()).returns<ContainerBrief[]>(),
   'containers.remove': method(z.object({ id: containerRef }).strict()).returns<{ removed: string }>(),
   'jobs.list': method(noArgs).returns<JobInfo[]>(),
-  'jobs.cancel': method(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<{ cancelled: boolean }>(),
+  'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
 
 export const jobs = {

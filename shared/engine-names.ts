@@ -15,16 +15,22 @@ const CONTAINER_ID = /^[a-f0-9]{1,64}$/;
 /** The engine's own rule for container names (daemon/names): a letter or digit, then [a-zA-Z0-9_.-]. */
 const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 
-/** Quote a hostile value briefly and visibly: control characters shown as escapes, long values cut. */
+/** Characters that change how text around them reads (bidi overrides, zero-width marks). */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/gu;
+
+/**
+ * Quote a hostile value briefly and visibly: control characters as JSON escapes, bidi overrides and
+ * zero-width characters as \u escapes (so "exe.gnp" cannot pose as "png.exe"), long values cut.
+ */
 export function quoteValue(value: string, max = 60): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut).replace(INVISIBLE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 /** An image ID (full, short, with or without sha256:), name[:tag] or name[:tag]@digest. */
 export function checkImageRef(value: string): NameVerdict {
   if (value === '') return { ok: false, message: 'An image ID or reference is required.' };
-  if (value.length > MAX_IMAGE_REF) return { ok: false, message: `An image reference is at most ${MAX_IMAGE_REF} characters; this one has ${value.length}.` };
+  if (value.length > MAX_IMAGE_REF) return { ok: false, message: `an image reference is at most ${MAX_IMAGE_REF} characters; this one has ${value.length}` };
   if (IMAGE_ID.test(value)) return { ok: true, kind: 'id' };
   // The grammar parser forgives surrounding spaces for people typing; the engine would not.
   if (value.trim() !== value) return { ok: false, message: `${quoteValue(value)} has spaces around it: an image reference has none.` };

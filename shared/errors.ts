@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED',
   'NOT_FOUND',
   'CONFLICT',
+  /** The same work is already running (a prune, a disk-usage report), or a client sent too much at once. */
+  'BUSY',
   'AUTH',
   'INVALID_ARGUMENT',
   'CANCELLED',

@@ -29,3 +29,13 @@ describe('toImageDetails', () => {
     expect(toImageDetails(null)).toMatchObject({ id: '', env: [], layers: [] });
   });
 });
+
+describe('labels with hostile names', () => {
+  it('keeps a label named __proto__ as a label, without touching the object’s prototype', () => {
+    const raw = JSON.parse('{"Id":"sha256:x","Config":{"Labels":{"__proto__":"polluted","constructor":"c"}}}');
+    const details = toImageDetails(raw);
+    expect(Object.keys(details.labels).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(details.labels)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -10,8 +10,8 @@ const strsOrNull = (v: unknown): string[] | null => (Array.isArray(v) ? strs(v) 
 export function toImageDetails(raw: JsonValue): ImageDetails {
   const doc = obj(raw);
   const config = obj(doc.Config);
-  const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(config.Labels))) labels[k] = str(v);
+  // fromEntries defines each key as data, so a label named __proto__ stays a label.
+  const labels: Record<string, string> = Object.fromEntries(Object.entries(obj(config.Labels)).map(([k, v]) => [k, str(v)]));
   return {
     id: str(doc.Id),
     repoTags: strs(doc.RepoTags),

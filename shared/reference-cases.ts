@@ -3,13 +3,15 @@ import type { ReferenceProblem } from './reference';
 /**
  * `docker tag` targets with the verdict Docker gives them. Shared by the unit test (our parser) and the
  * integration test (the engine's own answer), so a disagreement between the two shows up as a failure.
- * `engine: false` marks cases the 20.10 test engine's older grammar judges differently (IPv6 hosts).
+ * `engines` gives an engine's own verdict where it differs from ours: 20.10's older grammar refuses
+ * IPv6 hosts and counts the registry host in the name length; 26.1 reads an uppercase first part as a
+ * host (we refuse it on every engine: older ones call it an uppercase repository).
  */
 export interface TagTargetCase {
   input: string;
   /** The normalised full name when valid, else the problem. */
   expect: { full: string } | { problem: ReferenceProblem };
-  engine?: false;
+  engines?: Partial<Record<'legacy' | 'containerd', boolean>>;
 }
 
 export const TAG_TARGET_CASES: TagTargetCase[] = [
@@ -42,12 +44,12 @@ export const TAG_TARGET_CASES: TagTargetCase[] = [
   { input: 'app:1.0-rc.1_b2', expect: { full: 'docker.io/library/app:1.0-rc.1_b2' } },
   { input: 'app:UPPER', expect: { full: 'docker.io/library/app:UPPER' } },
   { input: `app:${'a'.repeat(128)}`, expect: { full: `docker.io/library/app:${'a'.repeat(128)}` } },
-  { input: 'Foo/bar', expect: { problem: 'uppercase' } },
+  { input: 'Foo/bar', expect: { problem: 'uppercase' }, engines: { containerd: true } },
   { input: 'Registry.Example.com/app', expect: { full: 'Registry.Example.com/app:latest' } },
   { input: 'localhost:5000', expect: { full: 'docker.io/library/localhost:5000' } },
   { input: 'ab12cd', expect: { full: 'docker.io/library/ab12cd:latest' } },
   { input: `${'a'.repeat(63)}`, expect: { full: `docker.io/library/${'a'.repeat(63)}:latest` } },
-  { input: '[::1]:5000/app', expect: { full: '[::1]:5000/app:latest' }, engine: false },
+  { input: '[::1]:5000/app', expect: { full: '[::1]:5000/app:latest' }, engines: { legacy: false } },
   { input: '', expect: { problem: 'empty' } },
   { input: '   ', expect: { problem: 'empty' } },
   { input: ':tag', expect: { problem: 'empty' } },
@@ -81,5 +83,10 @@ export const TAG_TARGET_CASES: TagTargetCase[] = [
   { input: 'localhost:port/app', expect: { problem: 'bad-port' } },
   { input: 'localhost:/app', expect: { problem: 'bad-port' } },
   { input: `app@sha256:${'a'.repeat(64)}`, expect: { problem: 'digest-not-allowed' } },
-  { input: `a/${'b'.repeat(250)}`, expect: { problem: 'name-too-long' } },
+  { input: `a/${'b'.repeat(250)}`, expect: { full: `docker.io/a/${'b'.repeat(250)}:latest` }, engines: { legacy: false } },
+  { input: `a/${'b'.repeat(254)}`, expect: { problem: 'name-too-long' } },
+  { input: `sha256:${'a'.repeat(64)}`, expect: { problem: 'ambiguous-name' } },
+  { input: 'http://registry.example.com/app', expect: { problem: 'scheme' } },
+  { input: 'app\r', expect: { problem: 'bad-character' } },
+  { input: 'app\u202e1', expect: { problem: 'bad-character' } },
 ];

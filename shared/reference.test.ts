@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReference, parseTagTarget } from './reference';
+import { parseReference, parseTagTarget, visibleChar } from './reference';
 import { TAG_TARGET_CASES } from './reference-cases';
 import type { ReferenceProblem } from './reference';
 
@@ -15,6 +15,8 @@ const PROBLEM_WORDS: Record<ReferenceProblem, RegExp> = {
   'bad-port': /port ".*" must be a number/,
   'bad-tag': /The tag ".*" is not valid/,
   'bad-digest': /is not a digest/,
+  scheme: /Leave out "http:\/\/"/,
+  'ambiguous-name': /name of a digest algorithm/,
   'digest-not-allowed': /A tag cannot contain a digest/,
   'bad-character': /cannot appear in an image reference/,
 };
@@ -32,7 +34,7 @@ describe('parseTagTarget: the docker tag grammar, case by case', () => {
       expect(verdict).toMatchObject({ ok: false, problem: expected.problem, message: PROBLEM_WORDS[expected.problem] });
       // The message quotes the part that is wrong, so the user sees where to look (a 70-character
       // digest is highlighted in the field instead of repeated).
-      if (!verdict.ok && verdict.part && verdict.problem !== 'digest-not-allowed') expect(verdict.message).toContain(verdict.part === ' ' ? 'space' : verdict.part);
+      if (!verdict.ok && verdict.part && verdict.problem !== 'digest-not-allowed') expect(verdict.message).toContain(visibleChar(verdict.part));
     }
   });
 });
@@ -47,6 +49,16 @@ describe('normalised names', () => {
     const digest = 'sha256:' + 'a'.repeat(64);
     expect(parseReference(`nginx@${digest}`)).toMatchObject({ ok: true, ref: { tag: null, digest, full: `docker.io/library/nginx@${digest}` } });
     expect(parseReference('nginx@sha256:abc')).toMatchObject({ ok: false, problem: 'bad-digest' });
+    // Exactly 64 lowercase hex for sha256, and only the algorithms go-digest knows.
+    expect(parseReference(`a@sha256:${'a'.repeat(63)}`)).toMatchObject({ ok: false, problem: 'bad-digest' });
+    expect(parseReference(`a@sha256:${'F'.repeat(64)}`)).toMatchObject({ ok: false, problem: 'bad-digest' });
+    expect(parseReference(`a@md5:${'a'.repeat(32)}`)).toMatchObject({ ok: false, problem: 'bad-digest', message: expect.stringContaining('sha256:, sha384: or sha512:') });
+    expect(parseReference(`a@sha512:${'a'.repeat(128)}`)).toMatchObject({ ok: true });
+  });
+
+  it('shows invisible and control characters by code point instead of quoting nothing', () => {
+    expect(parseReference('app\r')).toMatchObject({ ok: false, message: '"U+000D" cannot appear in an image reference.' });
+    expect(parseReference('app\u202egnp.exe')).toMatchObject({ ok: false, message: expect.stringContaining('U+202E') });
   });
 
   it('names the offending part so the UI can point at it', () => {

@@ -14,7 +14,8 @@ const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
 const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 const IPV6 = /^\[[a-fA-F0-9:]+\]$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** go-digest's registered algorithms and the exact lowercase hex each one has. */
+const DIGEST_HEX: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 const HEX64 = /^[a-f0-9]{64}$/;
 
 export type ReferenceProblem =
@@ -29,7 +30,9 @@ export type ReferenceProblem =
   | 'bad-tag'
   | 'bad-digest'
   | 'digest-not-allowed'
-  | 'bad-character';
+  | 'bad-character'
+  | 'scheme'
+  | 'ambiguous-name';
 
 export interface ParsedReference {
   /** Registry host[:port]; docker.io when none was given. */
@@ -49,6 +52,24 @@ export interface ParsedReference {
 export type ReferenceVerdict = { ok: true; ref: ParsedReference } | { ok: false; problem: ReferenceProblem; message: string; part?: string };
 
 const fail = (problem: ReferenceProblem, message: string, part?: string): ReferenceVerdict => (part === undefined ? { ok: false, problem, message } : { ok: false, problem, message, part });
+
+/** A character as the user can read it: a space, a control or an invisible character by its code point. */
+export function visibleChar(c: string): string {
+  if (c === ' ') return 'space';
+  const code = c.codePointAt(0) ?? 0;
+  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/u.test(c);
+  return invisible ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : c;
+}
+
+function checkDigest(digest: string): ReferenceVerdict | null {
+  const colon = digest.indexOf(':');
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1);
+  const length = DIGEST_HEX[algorithm];
+  if (colon < 0 || length === undefined) return fail('bad-digest', `"${digest}" is not a digest: it starts with sha256:, sha384: or sha512:.`, digest);
+  if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) return fail('bad-digest', `"${digest}" is not a digest: ${algorithm}: is followed by ${length} lowercase hexadecimal characters.`, digest);
+  return null;
+}
 
 /** Where the registry host ends and the repository path starts, as docker decides it. */
 function splitDomain(name: string): { domain: string; remainder: string; explicit: boolean } {
@@ -104,11 +125,14 @@ export interface ParseOptions {
 
 /** Parse and normalise like `docker` does (ParseNormalizedNamed), with a precise reason on failure. */
 export function parseReference(input: string, options: ParseOptions = {}): ReferenceVerdict {
-  const text = input.trim();
+  // Spaces around a name being typed are forgiven; any other character is judged.
+  const text = input.replace(/^ +| +$/g, '');
   if (text === '') return fail('empty', 'Enter an image name, e.g. nginx, nginx:1.27 or registry.example.com:5000/team/app:1.0.');
   if (HEX64.test(text)) return fail('hex-id', 'A 64-character hexadecimal string is an image ID, not a name: choose a repository name.');
-  const bad = text.match(/[^A-Za-z0-9._\-/:@[\]]/);
-  if (bad) return fail('bad-character', `"${bad[0] === ' ' ? 'space' : bad[0]}" cannot appear in an image reference.`, bad[0]);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text);
+  if (scheme) return fail('scheme', `Leave out "${scheme[0]}": an image reference starts with the registry host, e.g. registry.example.com:5000/team/app.`, scheme[0]);
+  const bad = [...text].find((c) => !/[A-Za-z0-9._\-/:@[\]]/.test(c));
+  if (bad) return fail('bad-character', `"${visibleChar(bad)}" cannot appear in an image reference.`, bad);
 
   let rest = text;
   let digest: string | null = null;
@@ -117,7 +141,8 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (options.allowDigest === false) return fail('digest-not-allowed', 'A tag cannot contain a digest (@sha256:…): give a name and an optional :tag.', digest);
-    if (!DIGEST.test(digest)) return fail('bad-digest', `"${digest}" is not a digest: it looks like sha256: followed by 64 hexadecimal characters.`, digest);
+    const digestProblem = checkDigest(digest);
+    if (digestProblem) return digestProblem;
   }
   let tag: string | null = null;
   const colon = rest.lastIndexOf(':');
@@ -143,7 +168,8 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
   if (pathProblem) return pathProblem;
   const path = domain === DEFAULT_DOMAIN && !remainder.includes('/') ? OFFICIAL_PREFIX + remainder : remainder;
   const name = `${domain}/${path}`;
-  if (name.length > MAX_NAME) return fail('name-too-long', `The repository name is ${name.length} characters long; the limit is ${MAX_NAME}.`);
+  // Current engines (distribution/reference 0.6) limit the repository path, not the registry host with it.
+  if (remainder.length > MAX_NAME) return fail('name-too-long', `The repository name is ${remainder.length} characters long; the limit is ${MAX_NAME}.`);
 
   const familiarName = domain === DEFAULT_DOMAIN ? (path.startsWith(OFFICIAL_PREFIX) ? path.slice(OFFICIAL_PREFIX.length) : path) : name;
   const effectiveTag = tag ?? (digest ? null : 'latest');
@@ -153,5 +179,10 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
 
 /** For `docker tag`: the target is a name with an optional tag, never a digest. */
 export function parseTagTarget(input: string): ReferenceVerdict {
-  return parseReference(input, { allowDigest: false });
+  const verdict = parseReference(input, { allowDigest: false });
+  // The engine refuses a repository named after a digest algorithm: sha256:<hex> would read as an ID.
+  if (verdict.ok && Object.prototype.hasOwnProperty.call(DIGEST_HEX, verdict.ref.familiarName)) {
+    return fail('ambiguous-name', `"${verdict.ref.familiarName}" is the name of a digest algorithm: "${verdict.ref.familiar}" would read as an image ID. Choose another repository name.`, verdict.ref.familiarName);
+  }
+  return verdict;
 }

@@ -6,9 +6,24 @@ export type RemovalSelection =
   | { kind: 'before'; ref: string }
   | { kind: 'since'; ref: string };
 
-/** Quote a shell word only when it needs it, so the command stays readable. */
+/** Control characters, bidi overrides and zero-width marks: invisible in a command, or worse, misleading. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/u;
+
+/**
+ * Quote a shell word only when it needs it, so the command stays readable. A word with characters a
+ * reader cannot see is written with bash's $'…' escapes, so the copied command shows what it runs.
+ */
 export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:@=+-]+$/.test(word)) return word;
+  if (!UNPRINTABLE.test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
+  const escaped = [...word]
+    .map((c) => {
+      if (c === "'" || c === '\\') return `\\${c}`;
+      return UNPRINTABLE.test(c) ? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}` : c;
+    })
+    .join('');
+  return `$'${escaped}'`;
 }
 
 const MAX_LISTED = 6;

@@ -7,6 +7,15 @@ export const IPC_EVENT_CHANNEL = 'stevedore:event';
 export const WS_PATH = '/api';
 export const TOKEN_COOKIE = 'stevedore_token';
 export const TOKEN_QUERY = 'token';
+/**
+ * The web host's API key travels in the WebSocket subprotocol list, next to the protocol's name. It is
+ * the URL token, handed to the page in the URL fragment (never sent to a server) and kept in the
+ * page's localStorage, which — unlike cookies — is separate per port: another server on 127.0.0.1
+ * that receives the cookie still cannot open the API.
+ */
+export const WS_PROTOCOL = 'stevedore.v1';
+export const WS_KEY_PROTOCOL_PREFIX = 'stevedore.key.';
+export const KEY_FRAGMENT = 'key';
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: StevedoreError };
 
@@ -51,7 +60,7 @@ export function parseWireCall(text: string): ParsedFrame {
   }
   const m = message as Record<string, unknown>;
   const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) && m.id >= 0 ? m.id : null;
-  if (id === null) return { ok: false, id: null, message: 'A call needs a whole-number "id" of 0 or more.' };
+  if (id === null) return { ok: false, id: null, message: `A call needs an "id": a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.` };
   if (m.type !== 'call') return { ok: false, id, message: 'Only messages of type "call" are accepted.' };
   return { ok: true, id, name: m.name, args: m.args };
 }

@@ -28,5 +28,5 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return quoteValue(value);
   if (value === null) return '(null)';
   if (Array.isArray(value)) return '(an array)';
-  return `(a ${typeof value})`;
+  return typeof value === 'object' ? '(an object)' : `(a ${typeof value})`;
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { TOKEN_COOKIE } from '../../shared/transport';
+import { TOKEN_COOKIE, WS_KEY_PROTOCOL_PREFIX, WS_PROTOCOL } from '../../shared/transport';
 
 /** Only loopback names with our own port: a DNS-rebound name never matches. */
 export function allowedHosts(port: number): Set<string> {
@@ -23,6 +23,15 @@ export function tokensEqual(given: string | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The API key the page offered among its WebSocket subprotocols, if any. */
+export function offeredKey(req: IncomingMessage): string | undefined {
+  const header = req.headers['sec-websocket-protocol'];
+  if (typeof header !== 'string') return undefined;
+  const offered = header.split(',').map((p) => p.trim());
+  if (!offered.includes(WS_PROTOCOL)) return undefined;
+  return offered.find((p) => p.startsWith(WS_KEY_PROTOCOL_PREFIX))?.slice(WS_KEY_PROTOCOL_PREFIX.length);
 }
 
 export function cookieToken(req: IncomingMessage): string | undefined {

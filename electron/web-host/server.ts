@@ -4,10 +4,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend';
-import { TOKEN_COOKIE, TOKEN_QUERY, WS_PATH } from '../../shared/transport';
+import { KEY_FRAGMENT, TOKEN_COOKIE, TOKEN_QUERY, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { stderrLog, type HostLog } from './host-log';
-import { cookieToken, hostAllowed, localRedirect, originAllowed, parseRequestTarget, tokensEqual } from './security';
+import { cookieToken, hostAllowed, localRedirect, offeredKey, originAllowed, parseRequestTarget, tokensEqual } from './security';
 import { attachSession } from './socket-session';
 import { serveStatic } from './static-files';
 
@@ -25,12 +25,17 @@ export interface WebHostOptions {
 export interface WebHost {
   url: string;
   port: number;
+  /** The URL token: traded for the cookie, and the page's API key for the WebSocket. */
   token: string;
+  /** The Cookie header the trade sets (a secret of its own, so a leaked cookie opens no API). */
+  cookie: string;
   close(): Promise<void>;
 }
 
 /** The largest WebSocket frame a page ever needs; larger ones close that socket (1009), nothing else. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Open pages at once: a person has a few tabs; hundreds of sockets is someone holding memory. */
+export const MAX_SESSIONS = 32;
 
 const BASE_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -43,20 +48,27 @@ function refuse(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
 }
 
-function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: WebHostOptions, log: HostLog): void {
+interface Secrets {
+  token: string;
+  cookieSecret: string;
+}
+
+function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, { token, cookieSecret }: Secrets, options: WebHostOptions, log: HostLog): void {
   if (!hostAllowed(req, port)) return refuse(res, 421, 'Unexpected Host header: Stevedore answers only to 127.0.0.1, localhost or [::1] on its own port.');
   if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin requests are refused.');
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
   const target = parseRequestTarget(req.url);
   if (!target) return refuse(res, 400, 'Bad request target: Stevedore serves paths like /index.html only.');
   if (tokensEqual(target.query.get(TOKEN_QUERY) ?? undefined, token)) {
-    // Trade the token in the URL for a cookie, then drop it from the address bar and history.
+    // Trade the token in the URL for a cookie, then move it from the query (sent to servers, kept in
+    // history) to the fragment, where only the page reads it, keeps it per port, and drops it.
     target.query.delete(TOKEN_QUERY);
-    res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: localRedirect(target.path, target.query) });
+    const location = `${localRedirect(target.path, target.query)}#${KEY_FRAGMENT}=${token}`;
+    res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${TOKEN_COOKIE}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`, Location: location });
     res.end();
     return;
   }
-  if (!tokensEqual(cookieToken(req), token)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
+  if (!tokensEqual(cookieToken(req), cookieSecret)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
   serveStatic(options.staticDir, target.path, res, BASE_HEADERS).catch((err: unknown) => {
     log('a file could not be served', err);
     if (!res.headersSent) refuse(res, 500, 'The file could not be read.');
@@ -67,16 +79,19 @@ function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, 
 /** The renderer over HTTP and the contract over one WebSocket, for Chromium in tests or an SSH tunnel. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const secrets: Secrets = { token, cookieSecret: randomBytes(24).toString('base64url') };
   const bind = options.bind ?? '127.0.0.1';
   const log = options.log ?? stderrLog;
   let port = 0;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The key protocol is checked at the upgrade; the socket then speaks plain stevedore.v1.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: () => WS_PROTOCOL });
+  const sessions = { count: () => wss.clients.size };
   wss.on('error', (err) => log('websocket server error', err));
 
   const server: Server = createServer((req, res) => {
     // Every byte of a request is hostile: whatever throws answers this request only.
     try {
-      handleRequest(req, res, port, token, options, log);
+      handleRequest(req, res, port, secrets, options, log);
     } catch (err) {
       log('a request could not be handled', err);
       if (!res.headersSent) refuse(res, 400, 'Bad request.');
@@ -94,7 +109,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     socket.on('error', () => socket.destroy());
     try {
       const target = parseRequestTarget(req.url);
-      const ok = target?.path === WS_PATH && hostAllowed(req, port) && originAllowed(req, port, true) && tokensEqual(cookieToken(req), token);
+      const ok =
+        target?.path === WS_PATH &&
+        hostAllowed(req, port) &&
+        originAllowed(req, port, true) &&
+        tokensEqual(cookieToken(req), secrets.cookieSecret) &&
+        tokensEqual(offeredKey(req), token) &&
+        sessions.count() < MAX_SESSIONS;
       if (!ok) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
@@ -117,6 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${shownHost}:${port}/?${TOKEN_QUERY}=${token}`,
     port,
     token,
+    cookie: `${TOKEN_COOKIE}=${secrets.cookieSecret}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

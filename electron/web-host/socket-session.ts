@@ -6,6 +6,11 @@ import type { HostLog } from './host-log';
 
 /** A page makes a handful of calls at a time; thousands in flight on one socket is an attack. */
 export const MAX_CALLS_IN_FLIGHT = 256;
+/**
+ * Answers queued for a client that does not read them. A page reads as fast as it can; past this the
+ * client is closed rather than holding the host's memory hostage.
+ */
+export const MAX_UNSENT_BYTES = 32 * 1024 * 1024;
 
 /**
  * One browser tab's WebSocket: calls in, results and events out. Every frame is hostile until parsed;
@@ -18,12 +23,16 @@ export function attachSession(ws: WebSocket, backend: Backend, log: HostLog): vo
     if (ws.readyState !== ws.OPEN) return;
     try {
       ws.send(JSON.stringify(message));
+      if (ws.bufferedAmount > MAX_UNSENT_BYTES) {
+        log('closing a client that does not read its answers');
+        ws.terminate();
+      }
     } catch (err) {
       log('could not send a message', err);
     }
   };
-  const refuse = (id: number | null, message: string) => {
-    const error = new BackendError('INVALID_ARGUMENT', message, 'This socket speaks the Stevedore protocol only.').toData();
+  const refuse = (id: number | null, message: string, code: 'INVALID_ARGUMENT' | 'BUSY' = 'INVALID_ARGUMENT') => {
+    const error = new BackendError(code, message, code === 'BUSY' ? 'Wait for the answers already on their way.' : 'This socket speaks the Stevedore protocol only.').toData();
     send(id === null ? { type: 'error', error } : { type: 'result', id, outcome: { ok: false, error } });
   };
 
@@ -37,7 +46,7 @@ export function attachSession(ws: WebSocket, backend: Backend, log: HostLog): vo
       if (isBinary) return refuse(null, 'Binary frames are not accepted: send JSON text.');
       const frame = parseWireCall(data.toString());
       if (!frame.ok) return refuse(frame.id, frame.message);
-      if (inFlight >= MAX_CALLS_IN_FLIGHT) return refuse(frame.id, `More than ${MAX_CALLS_IN_FLIGHT} calls are waiting on this socket: wait for answers before sending more.`);
+      if (inFlight >= MAX_CALLS_IN_FLIGHT) return refuse(frame.id, `More than ${MAX_CALLS_IN_FLIGHT} calls are waiting on this socket: wait for answers before sending more.`, 'BUSY');
       inFlight++;
       backend
         .call(frame.name, frame.args)

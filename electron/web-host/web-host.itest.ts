@@ -3,132 +3,141 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { TOKEN_COOKIE, WS_PATH, type ServerMessage } from '../../shared/transport';
+import { WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL, type ServerMessage } from '../../shared/transport';
 import type { Backend } from '../core/backend';
-import { backendForTestEngine, dockerCli } from '../core/test-support/backend-harness';
+import { backendFor, dockerCli } from '../core/test-support/backend-harness';
 import { FIXTURES } from '../../scripts/test-env/fixture-names.mjs';
 import { startWebHost, type WebHost } from './server';
+import { forEachEngine } from '../core/test-support/engine-suite';
 
-let backend: Backend;
-let host: WebHost;
-let staticDir: string;
+forEachEngine((engine) => {
+  let backend: Backend;
+  let host: WebHost;
+  let staticDir: string;
 
-beforeAll(async () => {
-  staticDir = mkdtempSync('/tmp/sd-static-');
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Stevedore</title>');
-  writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-  backend = backendForTestEngine();
-  host = await startWebHost({ backend, staticDir });
-});
-afterAll(async () => {
-  await host.close();
-  backend.dispose();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    staticDir = mkdtempSync('/tmp/sd-static-');
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Stevedore</title>');
+    writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
+    backend = backendFor(engine);
+    host = await startWebHost({ backend, staticDir });
+  });
+  afterAll(async () => {
+    await host.close();
+    backend.dispose();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+  interface Reply {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }
+  function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
     });
-    req.on('error', reject);
-    req.end();
-  });
-}
-const cookie = () => `${TOKEN_COOKIE}=${host.token}`;
+  }
+  const cookie = () => host.cookie;
+  const withKey = () => [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}${host.token}`];
 
-function openSocket(headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
-  });
-}
+  function openSocket(headers: Record<string, string>, protocols: string[] = withKey()): Promise<WebSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, protocols, { headers });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+    });
+  }
 
-function callOver(ws: WebSocket, id: number, name: string, args: unknown): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const msg = JSON.parse(String(data)) as ServerMessage;
-      if (msg.type === 'result' && msg.id === id) {
-        ws.off('message', onMessage);
-        resolve(msg);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'call', id, name, args }));
-  });
-}
-
-describe('web host access control', () => {
-  it('listens on loopback and prints a URL that carries the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
-  });
-
-  it('refuses a request without the token, and says how to get in', async () => {
-    const reply = await get('/');
-    expect(reply.status).toBe(401);
-    expect(reply.body).toMatch(/npm run web/);
-  });
-
-  it('trades the token in the URL for an HttpOnly cookie and drops it from the address', async () => {
-    const reply = await get(`/?token=${host.token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(new RegExp(`${TOKEN_COOKIE}=${host.token}; HttpOnly; SameSite=Strict`));
-  });
-
-  it('serves the renderer with a strict CSP once the cookie is present', async () => {
-    const reply = await get('/', { Cookie: cookie() });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toContain('<title>Stevedore</title>');
-    expect(reply.headers['content-security-policy']).toMatch(/default-src 'self'/);
-  });
-
-  it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
-    expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get('/', { Cookie: cookie(), Host: `evil.example:${host.port}` })).status).toBe(421);
-    expect((await get('/', { Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
-  });
-
-  it('never serves files outside the renderer folder', async () => {
-    expect((await get('/../../etc/passwd', { Cookie: cookie() })).status).toBe(404);
-    expect((await get('/%2e%2e/%2e%2e/etc/passwd', { Cookie: cookie() })).status).toBe(404);
-  });
-
-  it('refuses a WebSocket without the cookie or from another origin', async () => {
-    await expect(openSocket({ Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403|Unexpected server response/);
-    await expect(openSocket({ Cookie: cookie(), Origin: 'http://evil.example' })).rejects.toThrow(/403|Unexpected server response/);
-    await expect(openSocket({ Cookie: cookie() })).rejects.toThrow(/403|Unexpected server response/);
-  });
-});
-
-describe('the contract over the WebSocket', () => {
-  it('answers calls, survives garbage and malformed calls, and pushes engine events', async () => {
-    const ws = await openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` });
-    ws.send('this is not json');
-    ws.send(JSON.stringify({ type: 'call', id: 'x' }));
-    const bad = await callOver(ws, 1, 'images.inspect', { ref: 42 });
-    expect(bad).toMatchObject({ type: 'result', id: 1, outcome: { ok: false, error: { code: 'INVALID_ARGUMENT' } } });
-    const good = await callOver(ws, 2, 'images.list', {});
-    expect(good).toMatchObject({ type: 'result', id: 2, outcome: { ok: true } });
-    const event = new Promise<ServerMessage>((resolve) =>
-      ws.on('message', (data) => {
+  function callOver(ws: WebSocket, id: number, name: string, args: unknown): Promise<ServerMessage> {
+    return new Promise((resolve) => {
+      const onMessage = (data: WebSocket.RawData) => {
         const msg = JSON.parse(String(data)) as ServerMessage;
-        if (msg.type === 'event' && msg.event === 'engine.changed') resolve(msg);
-      }),
-    );
-    const tag = `webhost/event:${Date.now()}`;
-    dockerCli('tag', FIXTURES.base, tag);
-    expect(await event).toMatchObject({ payload: { kinds: expect.arrayContaining(['images']) } });
-    dockerCli('rmi', tag);
-    ws.close();
+        if (msg.type === 'result' && msg.id === id) {
+          ws.off('message', onMessage);
+          resolve(msg);
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ type: 'call', id, name, args }));
+    });
+  }
+
+  describe('web host access control', () => {
+    it('listens on loopback and prints a URL that carries the token', () => {
+      expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+    });
+
+    it('refuses a request without the token, and says how to get in', async () => {
+      const reply = await get('/');
+      expect(reply.status).toBe(401);
+      expect(reply.body).toMatch(/npm run web/);
+    });
+
+    it('trades the token in the URL for an HttpOnly cookie and drops it from the address', async () => {
+      const reply = await get(`/?token=${host.token}`);
+      expect(reply.status).toBe(303);
+      // The key moves to the fragment, which only the page reads; the cookie is a secret of its own.
+      expect(reply.headers.location).toBe(`/#key=${host.token}`);
+      expect(String(reply.headers['set-cookie'])).toMatch(new RegExp(`^${host.cookie}; HttpOnly; SameSite=Strict`));
+      expect(host.cookie).not.toContain(host.token);
+    });
+
+    it('serves the renderer with a strict CSP once the cookie is present', async () => {
+      const reply = await get('/', { Cookie: cookie() });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain('<title>Stevedore</title>');
+      expect(reply.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    });
+
+    it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+      expect((await get('/?token=wrong')).status).toBe(401);
+      expect((await get('/', { Cookie: cookie(), Host: `evil.example:${host.port}` })).status).toBe(421);
+      expect((await get('/', { Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
+    });
+
+    it('never serves files outside the renderer folder', async () => {
+      expect((await get('/../../etc/passwd', { Cookie: cookie() })).status).toBe(404);
+      expect((await get('/%2e%2e/%2e%2e/etc/passwd', { Cookie: cookie() })).status).toBe(404);
+    });
+
+    it('refuses a WebSocket without the cookie or from another origin', async () => {
+      await expect(openSocket({ Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403|Unexpected server response/);
+      await expect(openSocket({ Cookie: cookie(), Origin: 'http://evil.example' })).rejects.toThrow(/403|Unexpected server response/);
+      await expect(openSocket({ Cookie: cookie() })).rejects.toThrow(/403|Unexpected server response/);
+      // The cookie alone — as any other server on 127.0.0.1 receives it — opens no API without the key.
+      await expect(openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` }, [WS_PROTOCOL])).rejects.toThrow(/403|Unexpected server response/);
+      await expect(openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` }, [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}wrong`])).rejects.toThrow(/403|Unexpected server response/);
+    });
+  });
+
+  describe('the contract over the WebSocket', () => {
+    it('answers calls, survives garbage and malformed calls, and pushes engine events', async () => {
+      const ws = await openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` });
+      ws.send('this is not json');
+      ws.send(JSON.stringify({ type: 'call', id: 'x' }));
+      const bad = await callOver(ws, 1, 'images.inspect', { ref: 42 });
+      expect(bad).toMatchObject({ type: 'result', id: 1, outcome: { ok: false, error: { code: 'INVALID_ARGUMENT' } } });
+      const good = await callOver(ws, 2, 'images.list', {});
+      expect(good).toMatchObject({ type: 'result', id: 2, outcome: { ok: true } });
+      const event = new Promise<ServerMessage>((resolve) =>
+        ws.on('message', (data) => {
+          const msg = JSON.parse(String(data)) as ServerMessage;
+          if (msg.type === 'event' && msg.event === 'engine.changed') resolve(msg);
+        }),
+      );
+      const tag = `webhost/event:${Date.now()}`;
+      dockerCli(engine, 'tag', FIXTURES.base, tag);
+      expect(await event).toMatchObject({ payload: { kinds: expect.arrayContaining(['images']) } });
+      dockerCli(engine, 'rmi', tag);
+      ws.close();
+    });
   });
 });

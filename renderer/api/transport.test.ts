@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { webSocketTransport } from './transport';
+import { webHostKey, webSocketTransport } from './transport';
 
 /** Just enough of a browser WebSocket for the transport: the test opens, fails and answers sockets. */
 class FakeSocket {
@@ -8,7 +8,10 @@ class FakeSocket {
   onclose: (() => void) | null = null;
   onmessage: ((msg: { data: string }) => void) | null = null;
   sent: string[] = [];
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols: string[] = [],
+  ) {
     FakeSocket.all.push(this);
   }
   send(data: string) {
@@ -38,7 +41,7 @@ afterEach(() => {
 
 describe('webSocketTransport', () => {
   it('serves a call made while the host is down from the attempt that finally connects', async () => {
-    const transport = webSocketTransport('ws://host/api');
+    const transport = webSocketTransport('ws://host/api', 'k3y');
     const result = transport.call('engine.status', {});
     latest().fail();
     await vi.advanceTimersByTimeAsync(250);
@@ -54,7 +57,7 @@ describe('webSocketTransport', () => {
   });
 
   it('fails calls in flight when the link drops, and asks for a resync once it is back', async () => {
-    const transport = webSocketTransport('ws://host/api');
+    const transport = webSocketTransport('ws://host/api', 'k3y');
     const events: string[] = [];
     const links: boolean[] = [];
     transport.onEvent((name) => events.push(name));
@@ -68,5 +71,26 @@ describe('webSocketTransport', () => {
     latest().open();
     expect(links).toEqual([false, true, false, true]);
     expect(events).toEqual(['engine.changed']);
+  });
+});
+
+describe('the web host key', () => {
+  class MemoryStorage {
+    private readonly items = new Map<string, string>();
+    getItem = (k: string) => this.items.get(k) ?? null;
+    setItem = (k: string, v: string) => void this.items.set(k, v);
+  }
+
+  it('is taken from the fragment the token redirect ends on, kept for this origin, and offered as a subprotocol', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    expect(webHostKey({ hash: '#key=abc_DEF-1', pathname: '/', search: '' }, storage)).toBe('abc_DEF-1');
+    // A reload (no fragment any more) still has it.
+    expect(webHostKey({ hash: '', pathname: '/', search: '' }, storage)).toBe('abc_DEF-1');
+    webSocketTransport('ws://host/api', 'abc_DEF-1');
+    expect(latest().protocols).toEqual(['stevedore.v1', 'stevedore.key.abc_DEF-1']);
+  });
+
+  it('is missing on a page opened without the full URL', () => {
+    expect(webHostKey({ hash: '', pathname: '/', search: '' }, new MemoryStorage() as unknown as Storage)).toBeNull();
   });
 });

@@ -1,5 +1,30 @@
 import type { CallOutcome, ServerMessage, WireCall, BridgeApi } from '../../shared/transport';
-import { WS_PATH } from '../../shared/transport';
+import { KEY_FRAGMENT, WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
+
+const KEY_STORAGE = 'stevedore.webHostKey';
+
+/**
+ * The web host's API key: taken from the URL fragment the token redirect ends on (then removed from
+ * the address bar), kept in this origin's localStorage so reloads and new tabs on the same port keep
+ * working, and never readable from another port.
+ */
+export function webHostKey(loc: Pick<Location, 'hash' | 'pathname' | 'search'> = location, storage: Storage | null = safeStorage()): string | null {
+  const fromFragment = new URLSearchParams(loc.hash.replace(/^#/, '')).get(KEY_FRAGMENT);
+  if (fromFragment) {
+    storage?.setItem(KEY_STORAGE, fromFragment);
+    if (typeof history !== 'undefined') history.replaceState(null, '', loc.pathname + loc.search);
+    return fromFragment;
+  }
+  return storage?.getItem(KEY_STORAGE) ?? null;
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export interface Transport {
   call(name: string, args: unknown): Promise<CallOutcome>;
@@ -35,7 +60,8 @@ const lostLink: CallOutcome = {
  * The web host's WebSocket: same messages as IPC. It reconnects on its own; calls made while the
  * socket is down wait for it, calls in flight when it drops fail with IO.
  */
-export function webSocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`): Transport {
+export function webSocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`, key: string | null = webHostKey()): Transport {
+  const protocols = key ? [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}${key}`] : [WS_PROTOCOL];
   const pending = new Map<number, (o: CallOutcome) => void>();
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const linkListeners = new Set<(up: boolean) => void>();
@@ -54,7 +80,7 @@ export function webSocketTransport(url = `${location.protocol === 'https:' ? 'ws
   function connect(): void {
     if (socket || connecting) return;
     connecting = true;
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     ws.onopen = () => {
       connecting = false;
       socket = ws;

@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine-types';
+import { accessKeyMissing } from '../../api/client';
 import { useEngine } from '../../stores/engine-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { AlertIcon, LockIcon, RefreshIcon } from '../../ui/icons';
@@ -20,6 +21,16 @@ export function EngineScreen() {
 
 function Connecting({ host }: { host: string | undefined }) {
   const { t } = useTranslation();
+  if (accessKeyMissing) {
+    return (
+      <div className="engine-connecting" data-testid="access-key-missing">
+        <LockIcon size={26} />
+        <h1 className="engine-title">{t('engine.keyMissingTitle')}</h1>
+        <p className="engine-body">{t('engine.keyMissingBody')}</p>
+        <CommandHint command="npm run web" />
+      </div>
+    );
+  }
   return (
     <div className="engine-connecting">
       <Spinner size={28} />
