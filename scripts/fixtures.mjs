@@ -67,8 +67,19 @@ function makeDocker(env) {
   };
 }
 
+/** Builds the fixtures on every engine of the test environment. */
 export async function buildFixtures(env) {
   if (!env) throw new Error('no test environment: run `node scripts/test-engine.mjs start` first');
+  const results = {};
+  for (const engine of Object.values(env.engines ?? { only: env })) {
+    console.log(`fixtures: on ${engine.label ?? engine.dockerHost}`);
+    results[engine.name ?? 'only'] = await buildFixturesOn({ ...engine, registry: env.registry });
+  }
+  return results;
+}
+
+/** Builds the fixtures on one engine ({ dockerHost, dockerConfig, registry }). */
+export async function buildFixturesOn(env) {
   const docker = makeDocker(env);
   const t0 = Date.now();
   const step = (label, fn) => {

@@ -1,4 +1,5 @@
-// Private dockerd + authenticated registry for tests. Never touches the user's daemon.
+// Two private engines (Docker 26.1 containerd store, Docker 20.10 legacy store) and one authenticated
+// registry for tests. Never touches the user's daemon.
 // Usage: node scripts/test-engine.mjs start|stop|status
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensurePackages } from './test-env/install-packages.mjs';
+import { engineAnswers, engineProcessAlive, ENGINE_KINDS, selectedKinds, startEngine } from './test-env/engines.mjs';
 import { killLeftovers, launch, mountsUnder, ours, terminate, waitFor } from './test-env/processes.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,15 +31,9 @@ function writeTestEnv(env) {
   fs.writeFileSync(ENV_FILE, JSON.stringify(env, null, 2) + '\n');
 }
 
-/** The engine's version when it answers at env.dockerHost, else null. */
+/** The primary engine's version when it answers, else null (kept for callers that know one engine). */
 export function dockerAnswers(env) {
-  if (!env) return null;
-  const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
-    env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
-    encoding: 'utf8',
-    timeout: 10_000,
-  });
-  return r.status === 0 ? r.stdout.trim() : null;
+  return engineAnswers(env ? (env.engines?.[ENGINE_KINDS[0].name] ?? env) : null);
 }
 
 function httpStatus(address, auth) {
@@ -87,63 +83,78 @@ async function startRegistry(env) {
   console.log(`registry: ready at ${address} (pid ${pid}, user ${USER})`);
 }
 
+/** The first engine's connection details at the top level, for tools that drive one engine. */
+function withPrimary(env) {
+  const primary = ENGINE_KINDS.map((k) => env.engines?.[k.name]).find(Boolean);
+  if (primary) Object.assign(env, { dockerHost: primary.dockerHost, socketPath: primary.socketPath, dockerConfig: primary.dockerConfig });
+  return env;
+}
+
+/**
+ * Starts (or reuses) both engines and the registry. A part that still answers is reused; a part that
+ * died is restarted in its own folder; nothing a live process uses is ever deleted, so a web host
+ * already connected to an engine keeps its socket.
+ */
 export async function startTestEnv() {
   await ensurePackages();
-  const old = readTestEnv();
-  if (old) {
-    const version = dockerAnswers(old);
-    if (version) {
-      console.log(`engine: reusing running dockerd ${version} at ${old.dockerHost}`);
-      if (!old.registry || !(await registryAnswers(old.registry))) {
-        if (ours(old.registry?.pid, old.dir)) process.kill(old.registry.pid, 'SIGTERM');
-        console.log('registry: not answering, starting a new one');
-        await startRegistry(old);
-      } else {
-        console.log(`registry: reusing ${old.registry.address}`);
-      }
-      return old;
-    }
-    console.log('engine: stale env.json, cleaning up first');
+  const kinds = selectedKinds();
+  let env = readTestEnv();
+  if (env && !env.engines) {
+    console.log('engine: env.json from an older layout, cleaning up first');
     await stopTestEnv();
+    env = null;
   }
-
-  const dir = fs.mkdtempSync('/tmp/sd-');
-  const socketPath = path.join(dir, 'docker.sock');
-  const env = {
-    dir,
-    dockerHost: `unix://${socketPath}`,
-    socketPath,
-    dockerdPid: null,
-    registry: null,
-    dockerConfig: path.join(dir, 'docker-config'),
-  };
-  fs.mkdirSync(env.dockerConfig);
-  fs.writeFileSync(path.join(env.dockerConfig, 'config.json'), '{}\n');
-  writeTestEnv(env);
-  try {
-    const args = [
-      '--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/docker.pid`,
-      '-H', env.dockerHost, '--bridge=none', '--iptables=false', '--ip6tables=false',
-    ];
-    // dockerd 20.10 adopts a running system containerd; keep our objects out of its default namespace.
-    if (fs.existsSync('/run/containerd/containerd.sock')) {
-      const ns = path.basename(dir);
-      args.push('--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}-plugins`);
-    }
-    const log = path.join(dir, 'dockerd.log');
-    const t0 = Date.now();
-    env.dockerdPid = launch('dockerd', args, log, dir);
+  if (!env) {
+    env = { dir: fs.mkdtempSync('/tmp/sd-'), registry: null, engines: {} };
     writeTestEnv(env);
-    await waitFor('dockerd', () => dockerAnswers(env) !== null, env.dockerdPid, log, 60_000);
-    console.log(`engine: dockerd ${dockerAnswers(env)} ready at ${env.dockerHost} (pid ${env.dockerdPid}, ${Date.now() - t0} ms)`);
-    await startRegistry(env);
+  }
+  try {
+    for (const kind of kinds) {
+      const known = env.engines[kind.name];
+      if (known && engineAnswers(known)) {
+        console.log(`engine: reusing ${kind.label} at ${known.dockerHost}`);
+        continue;
+      }
+      if (known && engineProcessAlive(known)) {
+        throw new Error(`${kind.label} is running (pid ${known.dockerdPid}) but does not answer at ${known.dockerHost}: see ${known.dir}/dockerd.log, or run npm run engine:stop first`);
+      }
+      if (known) await stopEngine(env, known);
+      env.engines[kind.name] = await startEngine(env.dir, kind, (engine) => {
+        env.engines[kind.name] = engine;
+        writeTestEnv(withPrimary(env));
+      });
+      writeTestEnv(withPrimary(env));
+    }
+    if (env.registry && (await registryAnswers(env.registry))) {
+      console.log(`registry: reusing ${env.registry.address}`);
+    } else {
+      if (ours(env.registry?.pid, env.dir)) process.kill(env.registry.pid, 'SIGTERM');
+      await startRegistry(env);
+    }
   } catch (e) {
     console.error(`start failed: ${e.message}`);
-    await stopTestEnv();
     throw e;
   }
+  writeTestEnv(withPrimary(env));
   console.log(`state: ${ENV_FILE}`);
   return env;
+}
+
+async function stopEngine(env, engine) {
+  let pid = engine.dockerdPid;
+  try { pid ||= Number(fs.readFileSync(path.join(engine.dir, 'docker.pid'), 'utf8')); } catch {}
+  await terminate(`dockerd (${engine.name})`, pid, env.dir, 30_000);
+  await terminate(`containerd (${engine.name})`, engine.containerdPid, env.dir, 10_000);
+  await killLeftovers(engine.dir);
+  unmountUnder(engine.dir);
+  fs.rmSync(engine.dir, { recursive: true, force: true });
+}
+
+function unmountUnder(dir) {
+  for (const m of mountsUnder(dir)) {
+    console.log(`unmount: ${m}`);
+    if (spawnSync('umount', ['-R', m], { stdio: 'inherit' }).status !== 0) spawnSync('umount', ['-l', m], { stdio: 'inherit' });
+  }
 }
 
 export async function stopTestEnv() {
@@ -155,16 +166,11 @@ export async function stopTestEnv() {
   const { dir } = env;
   if (dir && dir.startsWith('/tmp/sd-')) {
     await terminate('registry', env.registry?.pid, dir, 10_000);
-    let pid = env.dockerdPid;
-    try { pid ||= Number(fs.readFileSync(path.join(dir, 'docker.pid'), 'utf8')); } catch {}
-    await terminate('dockerd', pid, dir, 30_000);
+    // Older layouts kept one engine at the top level.
+    const engines = env.engines ? Object.values(env.engines) : [{ name: 'engine', dir, dockerdPid: env.dockerdPid }];
+    for (const engine of engines) await stopEngine(env, engine);
     await killLeftovers(dir);
-    for (const m of mountsUnder(dir)) {
-      console.log(`unmount: ${m}`);
-      if (spawnSync('umount', ['-R', m], { stdio: 'inherit' }).status !== 0) {
-        spawnSync('umount', ['-l', m], { stdio: 'inherit' });
-      }
-    }
+    unmountUnder(dir);
     fs.rmSync(dir, { recursive: true, force: true });
     console.log(`removed: ${dir}`);
   }
@@ -177,7 +183,7 @@ async function status() {
   const env = readTestEnv();
   if (!env) return console.log('status: not started');
   console.log(JSON.stringify(env, null, 2));
-  console.log(`dockerd: ${dockerAnswers(env) ?? 'not answering'}`);
+  for (const engine of Object.values(env.engines ?? {})) console.log(`${engine.label}: ${engineAnswers(engine) ?? 'not answering'}`);
   console.log(`registry: ${env.registry && (await registryAnswers(env.registry)) ? 'answering' : 'not answering'}`);
 }
 

@@ -32,9 +32,9 @@ export function tail(file, lines = 30) {
 }
 
 // Detached, unref'd and writing to a file, so it outlives the script that started it.
-export function launch(cmd, args, logFile, cwd) {
+export function launch(cmd, args, logFile, cwd, env = {}) {
   const fd = fs.openSync(logFile, 'a');
-  const child = spawn(cmd, args, { cwd, detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(cmd, args, { cwd, detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
   fs.closeSync(fd);
   child.unref();
   return child.pid;
