@@ -12,10 +12,23 @@ export interface EngineStatus {
   apiVersion?: string;
   os?: string;
   arch?: string;
+  /** How the engine stores images; decides what sizes mean and how removal behaves. */
+  store?: ImageStore;
   /** When not connected: why, in the engine's or the OS's own words. */
   detail?: string;
   /** Milliseconds until the next automatic retry while not connected. */
   retryInMs?: number;
+}
+
+/**
+ * The engine's image store. `containerd`: the containerd image store (default on Engine 29+ and
+ * Docker Desktop 4.34+): content blobs plus unpacked snapshots, multi-platform images, image IDs are
+ * manifest digests. `legacy`: the graph-driver store (overlay2 and friends) of older engines.
+ */
+export interface ImageStore {
+  kind: 'containerd' | 'legacy';
+  /** The engine's own name for its storage: overlayfs, overlay2, btrfs… */
+  driver: string;
 }
 
 export type EngineChangeKind = 'images' | 'containers';

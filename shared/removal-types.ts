@@ -49,6 +49,28 @@ export interface DeletedImage {
   prunedWith?: string;
 }
 
+/**
+ * What the byte figures count. `layers`: the legacy store's unpacked layers (what `docker image prune`
+ * reports there). `content`: the containerd store's content blobs — compressed layers, configs and
+ * manifests — which is what its prune reports; the unpacked snapshots it also frees are not counted.
+ */
+export type StorageAccounting = 'layers' | 'content';
+
+/**
+ * Why a preview cannot be exact on this engine, and the range it can vouch for. `tag-time`: the
+ * containerd store prunes by when each name was created, which its API does not expose.
+ * `content-unknown`: the content blobs of some images could not be read.
+ */
+export interface PlanUncertainty {
+  reason: 'tag-time' | 'content-unknown';
+  minBytes: number;
+  maxBytes: number;
+  /** Images that go in the widest case but not the narrowest. */
+  maybeImages: string[];
+  /** Names that go in the widest case but not the narrowest. */
+  maybeRefs: string[];
+}
+
 export interface RemovalPlan {
   /** The docker command(s) this corresponds to, for the user to read and copy. */
   command: string;
@@ -57,8 +79,13 @@ export interface RemovalPlan {
   untagOnly: { ref: string; imageId: string; remainingTags: string[] }[];
   conflicts: ConflictExplanation[];
   totalBytes: number;
-  /** Layers that go: chain ID → bytes, to check against the engine's report. */
+  /** Storage that goes (legacy: layer chain IDs; containerd: content blob digests) → bytes, to check against the engine's report. */
   layers: { chainId: string; size: number }[];
+  accounting: StorageAccounting;
+  /** Targets the engine has no image for: `docker rmi` answers "No such image" for each. */
+  notFound?: string[];
+  /** Set when the exact outcome cannot be known beforehand; totalBytes is then the widest case. */
+  uncertainty?: PlanUncertainty;
 }
 
 export interface RemovalOutcome {
@@ -71,6 +98,8 @@ export interface RemovalOutcome {
   error?: { code: string; message: string; detail?: string };
   /** When only a tag went: the tags the image still has (so the UI can say it stays). */
   remainingTags?: string[];
+  /** Images the engine reported deleted that are still there without a name (containerd keeps an image others are built on). */
+  keptUntagged?: string[];
 }
 
 export interface PruneResult {

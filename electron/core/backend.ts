@@ -1,9 +1,9 @@
 import { argsSchema, isCallName, isJobName, type CallName, type EventMap, type EventName } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { CallOutcome } from '../../shared/transport';
-import { EngineConnection, type EngineOptions } from './engine';
-import { toBackendError } from './engine-errors';
-import { EventWatcher } from './events';
+import { EngineConnection, type EngineOptions } from './engine/connection';
+import { toBackendError } from './engine/engine-errors';
+import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { JobManager } from './jobs';
 import { describeValue, describeZodError } from './validation';

@@ -1,11 +1,12 @@
 import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult } from '../../shared/contract';
-import type { EngineConnection } from './engine';
-import { imageHistory, imageUsage, inspectImage, listImages } from './images';
-import { tagImage } from './tagging';
-import { containersUsing, planRemoval, removeContainer, removeImages } from './removal';
-import { planPrune, prune } from './prune';
-import { ImageFactsCache } from './engine-snapshot';
+import type { EngineConnection } from './engine/connection';
+import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
+import { tagImage } from './images/tagging';
+import { containersUsing, planRemoval, removeContainer, removeImages } from './removal/removal';
+import { planPrune, prune } from './removal/prune';
+import { StoreCaches } from './removal/store';
 import type { JobContext, JobManager } from './jobs';
+import { SharedRun } from './shared-run';
 
 export interface HandlerDeps {
   engine: EngineConnection;
@@ -25,7 +26,8 @@ export type JobHandlers = {
 /** The contract's methods, implemented. Arguments arrive already validated. */
 export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandlers {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
-  const facts = new ImageFactsCache();
+  const caches = new StoreCaches();
+  const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
     'engine.status': async () => engine.status(),
     'engine.retry': async () => engine.connect(),
@@ -33,10 +35,10 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
     'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
-    'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), selection, force, facts),
+    'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), await context(), selection, force),
     'images.remove': async ({ targets, force }) => removeImages(await engine.client(), targets, force),
-    'images.prunePlan': async (filters) => planPrune(await engine.client(), filters, null, facts),
-    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), filters, untilTimestamp, facts),
+    'images.prunePlan': async (filters) => planPrune(await engine.client(), await context(), filters, null),
+    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), await context(), filters, untilTimestamp),
     'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),
     'containers.remove': async ({ id }) => removeContainer(await engine.client(), id),
     'jobs.list': async () => jobs.list(),
@@ -45,13 +47,14 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
 }
 
 export function createJobHandlers({ engine }: HandlerDeps): JobHandlers {
+  // Two tabs (or a double click) asking at once share one walk: the engine refuses a second.
+  const usage = new SharedRun(async (signal) => imageUsage(await engine.client(), signal));
   return {
     'images.usage': {
       title: () => 'docker system df -v',
       run: async (_args, ctx) => {
         ctx.report({ phase: 'asking-engine' });
-        const docker = await engine.client();
-        return imageUsage(docker, ctx.signal);
+        return usage.join(ctx.signal);
       },
     },
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { BackendError } from '../../shared/errors';
 import type { JobInfo, JobUpdate } from '../../shared/job-types';
-import { toBackendError } from './engine-errors';
+import { toBackendError } from './engine/engine-errors';
 
 export interface JobContext<P> {
   signal: AbortSignal;

@@ -1,11 +1,22 @@
 import { EventEmitter } from 'node:events';
 import Docker from 'dockerode';
-import { BackendError } from '../../shared/errors';
-import type { EngineStatus } from '../../shared/engine-types';
+import { BackendError } from '../../../shared/errors';
+import type { EngineStatus, ImageStore } from '../../../shared/engine-types';
 import { resolveDockerHost, type ResolvedHost } from './docker-host';
 import { connectionProblem, toBackendError } from './engine-errors';
 // Loaded before any client exists: no request this module makes may follow a redirect.
 import './modem-guard';
+
+interface EngineInfo {
+  Driver?: string;
+  DriverStatus?: [string, string][] | null;
+}
+
+/** `docker info` names the containerd store by its snapshotter driver type; anything else is a graph driver. */
+export function imageStoreOf(info: EngineInfo): ImageStore {
+  const driverType = (info.DriverStatus ?? []).find(([k]) => k === 'driver-type')?.[1] ?? '';
+  return { kind: driverType === 'io.containerd.snapshotter.v1' ? 'containerd' : 'legacy', driver: info.Driver ?? '' };
+}
 
 /** The newest Engine API this code was written against; older engines get their own version. */
 export const MAX_API_VERSION = '1.47';
@@ -71,6 +82,13 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
     throw this.notConnectedError();
   }
 
+  /** Which image store the engine uses; asked again when the status does not know yet. */
+  async imageStore(): Promise<ImageStore> {
+    const known = this.current.store;
+    if (known) return known;
+    return imageStoreOf((await (await this.client()).info()) as EngineInfo);
+  }
+
   /** Calls that fail at the socket mean the engine went away: say so and start retrying. */
   noteFailure(err: unknown): void {
     const problem = connectionProblem(err);
@@ -99,7 +117,7 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
     }
     const probe = new Docker(this.host.options);
     try {
-      const version = await probe.version();
+      const [version, info] = await Promise.all([probe.version(), probe.info().catch(() => null) as Promise<EngineInfo | null>]);
       const apiVersion = negotiateApiVersion(version.ApiVersion);
       this.docker = new Docker({ ...this.host.options, version: `v${apiVersion}` });
       this.setStatus({
@@ -110,6 +128,7 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
         apiVersion,
         os: version.Os,
         arch: version.Arch,
+        ...(info ? { store: imageStoreOf(info) } : {}),
       });
     } catch (err) {
       this.docker = null;

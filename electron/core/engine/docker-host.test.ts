@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDockerHost } from './docker-host';
-import { negotiateApiVersion, MAX_API_VERSION } from './engine';
+import { negotiateApiVersion, MAX_API_VERSION } from './connection';
 import { connectionProblem, toBackendError } from './engine-errors';
 
 describe('resolveDockerHost: DOCKER_HOST as the docker CLI reads it', () => {

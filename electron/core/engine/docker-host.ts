@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { BackendError } from '../../shared/errors';
+import { BackendError } from '../../../shared/errors';
 
 export interface ResolvedHost {
   /** As the user would write it in DOCKER_HOST. */

@@ -1,4 +1,4 @@
-import { BackendError, type ErrorCode } from '../../shared/errors';
+import { BackendError, type ErrorCode } from '../../../shared/errors';
 
 interface NodeishError {
   code?: string;
@@ -25,6 +25,12 @@ export function connectionProblem(err: unknown): ConnectionProblem | null {
   return null;
 }
 
+/** The engine's first line, without the status prefix dockerode adds, kept short for a message. */
+function firstLine(text: string): string {
+  const line = text.replace(/^\(HTTP code \d+\)[^-]*- /, '').split('\n')[0]!.trim().replace(/\.$/, '');
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 function daemonText(e: NodeishError): string {
   if (e.json && typeof e.json.message === 'string') return e.json.message;
   return typeof e.message === 'string' ? e.message : String(e);
@@ -48,6 +54,12 @@ export function toBackendError(err: unknown, what: string): BackendError {
     return new BackendError('CANCELLED', `${what}: cancelled.`, undefined, detail);
   }
   if (typeof e.statusCode === 'number') {
+    // The engine answers some bad names with 500; its words say what it is.
+    if (/invalid reference format|must be lowercase|invalid tag format|repository name must/i.test(detail)) {
+      return new BackendError('INVALID_ARGUMENT', `${what}: the engine refused the name: ${firstLine(detail)}.`, 'Check the name against Docker’s rules, e.g. registry.example.com:5000/team/app:1.0.', detail);
+    }
+    if (/already running/i.test(detail)) return new BackendError('BUSY', `${what}: ${firstLine(detail)}.`, 'Wait for it to finish, then try again.', detail);
+    if (e.statusCode === 400) return new BackendError('INVALID_ARGUMENT', `${what}: the engine refused: ${firstLine(detail)}.`, undefined, detail);
     const code = STATUS_CODES[e.statusCode] ?? 'ENGINE_ERROR';
     // The engine's 404 text names what is missing ("No such image: foo:1"); that is the clearest message.
     const message = code === 'NOT_FOUND' ? (/^No such /i.test(detail) ? `${detail}.` : `${what}: not found.`) : `${what}: the engine refused (${e.statusCode}).`;

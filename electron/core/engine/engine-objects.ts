@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { checkContainerRef, checkImageRef } from '../../shared/engine-names';
-import { BackendError } from '../../shared/errors';
+import { checkContainerRef, checkImageRef } from '../../../shared/engine-names';
+import { BackendError } from '../../../shared/errors';
 
 /**
  * The only door from a value to an Engine API path. dockerode pastes names into the path as they are

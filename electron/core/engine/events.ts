@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
-import type { EngineChange, EngineChangeKind } from '../../shared/engine-types';
-import type { EngineConnection } from './engine';
+import type { EngineChange, EngineChangeKind } from '../../../shared/engine-types';
+import type { EngineConnection } from './connection';
 import { JsonObjectSplitter } from './event-stream';
 
 interface EngineEvent {

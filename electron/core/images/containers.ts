@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { ContainerBrief } from '../../shared/removal-types';
+import type { ContainerBrief } from '../../../shared/removal-types';
 
 /** A container as the UI names it: the engine lists names with a leading slash. */
 export function toContainerBrief(c: Docker.ContainerInfo): ContainerBrief {

@@ -1,96 +1,99 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../../scripts/test-env/fixture-names.mjs';
-import type { HistoryEntry, ImageDetails, ImageSummary } from '../../shared/image-types';
-import { toImageRows } from '../../shared/image-rows';
-import type { Backend } from './backend';
-import { backendForTestEngine, connected, dockerCli, valueOf } from './test-support/backend-harness';
-import { testEnv } from './test-support/test-env';
+import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
+import type { HistoryEntry, ImageDetails, ImageSummary } from '../../../shared/image-types';
+import { toImageRows } from '../../../shared/image-rows';
+import type { Backend } from '../backend';
+import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
+import { testEnv } from '../test-support/test-env';
+import { forEachEngine } from '../test-support/engine-suite';
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = backendForTestEngine();
-  await connected(backend);
-});
-afterAll(() => backend.dispose());
+forEachEngine((engine) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = backendFor(engine);
+    await connected(backend);
+  });
+  afterAll(() => backend.dispose());
 
-describe('images.list against the private engine', () => {
-  it('lists one image with every tag of the multi-tag fixture, across two repositories and the registry', async () => {
-    const images = valueOf<ImageSummary[]>(await backend.call('images.list', {}));
-    const base = images.find((i) => i.repoTags.includes(FIXTURES.base));
-    expect(base).toBeDefined();
-    expect(base!.repoTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag, FIXTURES.pushed(testEnv().registry.address)]));
-    expect(base!.repoDigests.some((d) => d.startsWith(`${testEnv().registry.address}/fixture/busybox@sha256:`))).toBe(true);
+  describe('images.list against the private engine', () => {
+    it('lists one image with every tag of the multi-tag fixture, across two repositories and the registry', async () => {
+      const images = valueOf<ImageSummary[]>(await backend.call('images.list', {}));
+      const base = images.find((i) => i.repoTags.includes(FIXTURES.base));
+      expect(base).toBeDefined();
+      expect(base!.repoTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag, FIXTURES.pushed(testEnv().registry.address)]));
+      expect(base!.repoDigests.some((d) => d.startsWith(`${testEnv().registry.address}/fixture/busybox@sha256:`))).toBe(true);
+    });
+
+    it('keeps the dangling image as a <none> row instead of hiding it', async () => {
+      const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', {})));
+      const danglingIds = dockerCli(engine, 'images', '--no-trunc', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean);
+      expect(danglingIds.length).toBeGreaterThan(0);
+      for (const id of danglingIds) {
+        expect(rows).toContainEqual(expect.objectContaining({ imageId: id, repository: '<none>', tag: '<none>', dangling: true }));
+      }
+    });
+
+    it('gives exactly as many rows as `docker images`, with and without intermediates', async () => {
+      for (const all of [false, true]) {
+        const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', { all })));
+        const cli = dockerCli(engine, 'images', ...(all ? ['-a'] : []), '--format', '{{.ID}}').split('\n').filter(Boolean);
+        expect(rows.length).toBe(cli.length);
+      }
+    });
+
+    it('shows intermediate images only when asked for them (-a)', async () => {
+      const plain = valueOf<ImageSummary[]>(await backend.call('images.list', { all: false }));
+      const all = valueOf<ImageSummary[]>(await backend.call('images.list', { all: true }));
+      expect(all.length).toBeGreaterThan(plain.length);
+      const intermediate = toImageRows(all).filter((r) => r.repository === '<none>' && !r.dangling);
+      expect(intermediate.length).toBeGreaterThan(0);
+    });
   });
 
-  it('keeps the dangling image as a <none> row instead of hiding it', async () => {
-    const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', {})));
-    const danglingIds = dockerCli('images', '--no-trunc', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean);
-    expect(danglingIds.length).toBeGreaterThan(0);
-    for (const id of danglingIds) {
-      expect(rows).toContainEqual(expect.objectContaining({ imageId: id, repository: '<none>', tag: '<none>', dangling: true }));
-    }
+  describe('images.inspect and images.history', () => {
+    it('reads the configuration facts of the layered fixture', async () => {
+      const d = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: FIXTURES.layered }));
+      expect(d.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(d.entrypoint).toEqual(['/bin/sh', '-c']);
+      expect(d.cmd).toEqual(['echo hello']);
+      expect(d.env).toContain('LAYERS=yes');
+      expect(d.os).toBe('linux');
+      expect(d.layers.length).toBeGreaterThan(3);
+      expect((d.raw as Record<string, unknown>).Id).toBe(d.id);
+    });
+
+    it('returns the full created-by text and marks exactly the entries that made no layer', async () => {
+      const history = valueOf<HistoryEntry[]>(await backend.call('images.history', { ref: FIXTURES.layered }));
+      const details = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: FIXTURES.layered }));
+      expect(history.some((h) => h.createdBy.includes('rm /data/delete-me'))).toBe(true);
+      expect(history.some((h) => h.createdBy.includes('rm -rf /data/replace && mkdir /data/replace'))).toBe(true);
+      expect(history.find((h) => h.createdBy.includes('ENV LAYERS=yes'))?.emptyLayer).toBe(true);
+      // The whiteout-only layer (RUN rm) is a real layer even though it adds no bytes.
+      expect(history.find((h) => h.createdBy.includes('rm /data/delete-me'))?.emptyLayer).toBe(false);
+      expect(history.filter((h) => !h.emptyLayer).length).toBe(details.layers.length);
+    });
+
+    it('answers NOT_FOUND with the engine’s words for an image that does not exist', async () => {
+      const outcome = await backend.call('images.inspect', { ref: 'no-such/image:nowhere' });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(!outcome.ok && outcome.error.detail).toMatch(/no such image/i);
+    });
   });
 
-  it('gives exactly as many rows as `docker images`, with and without intermediates', async () => {
-    for (const all of [false, true]) {
-      const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', { all })));
-      const cli = dockerCli('images', ...(all ? ['-a'] : []), '--format', '{{.ID}}').split('\n').filter(Boolean);
-      expect(rows.length).toBe(cli.length);
-    }
-  });
-
-  it('shows intermediate images only when asked for them (-a)', async () => {
-    const plain = valueOf<ImageSummary[]>(await backend.call('images.list', { all: false }));
-    const all = valueOf<ImageSummary[]>(await backend.call('images.list', { all: true }));
-    expect(all.length).toBeGreaterThan(plain.length);
-    const intermediate = toImageRows(all).filter((r) => r.repository === '<none>' && !r.dangling);
-    expect(intermediate.length).toBeGreaterThan(0);
-  });
-});
-
-describe('images.inspect and images.history', () => {
-  it('reads the configuration facts of the layered fixture', async () => {
-    const d = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: FIXTURES.layered }));
-    expect(d.id).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(d.entrypoint).toEqual(['/bin/sh', '-c']);
-    expect(d.cmd).toEqual(['echo hello']);
-    expect(d.env).toContain('LAYERS=yes');
-    expect(d.os).toBe('linux');
-    expect(d.layers.length).toBeGreaterThan(3);
-    expect((d.raw as Record<string, unknown>).Id).toBe(d.id);
-  });
-
-  it('returns the full created-by text and marks exactly the entries that made no layer', async () => {
-    const history = valueOf<HistoryEntry[]>(await backend.call('images.history', { ref: FIXTURES.layered }));
-    const details = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: FIXTURES.layered }));
-    expect(history.some((h) => h.createdBy.includes('rm /data/delete-me'))).toBe(true);
-    expect(history.some((h) => h.createdBy.includes('rm -rf /data/replace && mkdir /data/replace'))).toBe(true);
-    expect(history.find((h) => h.createdBy.includes('ENV LAYERS=yes'))?.emptyLayer).toBe(true);
-    // The whiteout-only layer (RUN rm) is a real layer even though it adds no bytes.
-    expect(history.find((h) => h.createdBy.includes('rm /data/delete-me'))?.emptyLayer).toBe(false);
-    expect(history.filter((h) => !h.emptyLayer).length).toBe(details.layers.length);
-  });
-
-  it('answers NOT_FOUND with the engine’s words for an image that does not exist', async () => {
-    const outcome = await backend.call('images.inspect', { ref: 'no-such/image:nowhere' });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(!outcome.ok && outcome.error.detail).toMatch(/no such image/i);
-  });
-});
-
-describe('argument validation at the boundary', () => {
-  it.each([
-    ['an unknown method', 'images.explode', {}],
-    ['an empty reference', 'images.inspect', { ref: '' }],
-    ['a reference with spaces', 'images.inspect', { ref: 'a b' }],
-    ['a wrong type', 'images.list', { all: 'yes' }],
-    ['an extra field', 'images.list', { all: true, force: true }],
-    ['an array instead of an object', 'images.history', ['busybox']],
-    ['a missing field', 'images.history', {}],
-  ])('rejects %s with INVALID_ARGUMENT and keeps serving', async (_what, name, args) => {
-    const outcome = await backend.call(name, args);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(!outcome.ok && outcome.error.message.length).toBeGreaterThan(10);
-    expect((await backend.call('engine.status', {})).ok).toBe(true);
+  describe('argument validation at the boundary', () => {
+    it.each([
+      ['an unknown method', 'images.explode', {}],
+      ['an empty reference', 'images.inspect', { ref: '' }],
+      ['a reference with spaces', 'images.inspect', { ref: 'a b' }],
+      ['a wrong type', 'images.list', { all: 'yes' }],
+      ['an extra field', 'images.list', { all: true, force: true }],
+      ['an array instead of an object', 'images.history', ['busybox']],
+      ['a missing field', 'images.history', {}],
+    ])('rejects %s with INVALID_ARGUMENT and keeps serving', async (_what, name, args) => {
+      const outcome = await backend.call(name, args);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+      expect(!outcome.ok && outcome.error.message.length).toBeGreaterThan(10);
+      expect((await backend.call('engine.status', {})).ok).toBe(true);
+    });
   });
 });

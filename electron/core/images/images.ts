@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
-import { toHistoryEntry, toImageDetails } from '../../shared/image-details';
-import type { HistoryEntry, ImageDetails, ImageSummary, JsonValue } from '../../shared/image-types';
-import type { ImageUsage } from '../../shared/job-types';
-import { imageObject } from './engine-objects';
+import { toHistoryEntry, toImageDetails } from '../../../shared/image-details';
+import type { HistoryEntry, ImageDetails, ImageSummary, JsonValue } from '../../../shared/image-types';
+import type { ImageUsage } from '../../../shared/job-types';
+import { imageObject } from '../engine/engine-objects';
 
 export async function listImages(docker: Docker, all: boolean): Promise<ImageSummary[]> {
   const list = await docker.listImages({ all, digests: true });

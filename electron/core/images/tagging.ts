@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
-import { BackendError } from '../../shared/errors';
-import { parseTagTarget } from '../../shared/reference';
-import { imageObject } from './engine-objects';
+import { BackendError } from '../../../shared/errors';
+import { parseTagTarget } from '../../../shared/reference';
+import { imageObject } from '../engine/engine-objects';
 
 /** `docker tag SOURCE TARGET`, sending the engine the normalised name it will store. */
 export async function tagImage(docker: Docker, source: string, target: string): Promise<{ target: string; full: string }> {

@@ -1,5 +1,5 @@
-import type { ConflictExplanation, ConflictKind, ContainerBrief } from '../../shared/removal-types';
-import type { EngineModel, ModelConflict } from './engine-model';
+import type { ConflictExplanation, ConflictKind, ContainerBrief } from '../../../shared/removal-types';
+import type { ImageGraph, ModelConflict } from './image-graph';
 
 const PATTERNS: [RegExp, ConflictKind][] = [
   [/image is referenced in multiple repositories/, 'multiple-repositories'],
@@ -24,7 +24,7 @@ const RUNNING = new Set(['running', 'paused', 'restarting']);
  * The images built on this one that a user would recognise: the nearest tagged descendant on each
  * branch (the legacy builder leaves untagged intermediate images in between), or an untagged leaf.
  */
-function namedDescendants(model: EngineModel, id: string): { id: string; tags: string[] }[] {
+function namedDescendants(model: ImageGraph, id: string): { id: string; tags: string[] }[] {
   const found: { id: string; tags: string[] }[] = [];
   const queue = model.children(id);
   while (queue.length > 0) {
@@ -38,7 +38,7 @@ function namedDescendants(model: EngineModel, id: string): { id: string; tags: s
 }
 
 /** Everything the user needs to decide: the containers in the way, the child images, the other tags. */
-export function explainConflict(model: EngineModel, target: string, detail: string, fallbackImageId = ''): ConflictExplanation {
+export function explainConflict(model: ImageGraph, target: string, detail: string, fallbackImageId = ''): ConflictExplanation {
   const { kind, containerId } = classifyConflict(detail);
   const image = model.resolve(target);
   const imageId = image?.id ?? fallbackImageId;
@@ -61,6 +61,6 @@ export function explainConflict(model: EngineModel, target: string, detail: stri
   };
 }
 
-export function explainModelConflict(model: EngineModel, target: string, conflict: ModelConflict): ConflictExplanation {
+export function explainModelConflict(model: ImageGraph, target: string, conflict: ModelConflict): ConflictExplanation {
   return explainConflict(model, target, conflict.message, conflict.imageId);
 }

@@ -1,11 +1,10 @@
 import type Docker from 'dockerode';
-import { BackendError } from '../../shared/errors';
-import { comparePruneWithPlan } from '../../shared/prune-compare';
-import { parseLabelFilter, parseUntil, type LabelFilter } from '../../shared/prune-filters';
-import { pruneCommand } from '../../shared/prune-command';
-import type { PruneFilters, PruneResult, RemovalPlan } from '../../shared/removal-types';
-import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
-import { simulatePrune } from './prune-model';
+import { BackendError } from '../../../shared/errors';
+import { comparePruneWithPlan } from '../../../shared/prune-compare';
+import { parseLabelFilter, parseUntil, type LabelFilter } from '../../../shared/prune-filters';
+import { pruneCommand } from '../../../shared/prune-command';
+import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
+import { loadStore, type StoreContext } from './store';
 
 export interface PrunePlan extends RemovalPlan {
   /** The until cut-off as Unix seconds: pass it back to prune so both use the same instant. */
@@ -29,13 +28,13 @@ function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): Rules 
   return { labels, until: until.value };
 }
 
-export async function planPrune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null = null, cache?: ImageFactsCache): Promise<PrunePlan> {
-  return planWithRules(docker, filters, rulesFrom(filters, untilTimestamp), cache);
+export async function planPrune(docker: Docker, context: StoreContext, filters: PruneFilters, untilTimestamp: number | null = null): Promise<PrunePlan> {
+  return planWithRules(docker, context, filters, rulesFrom(filters, untilTimestamp));
 }
 
-async function planWithRules(docker: Docker, filters: PruneFilters, rules: Rules, cache?: ImageFactsCache): Promise<PrunePlan> {
-  const model = await loadEngineModel(docker, cache);
-  const plan = simulatePrune(model, { danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
+async function planWithRules(docker: Docker, { store, caches }: StoreContext, filters: PruneFilters, rules: Rules): Promise<PrunePlan> {
+  const loaded = await loadStore(docker, store, caches);
+  const plan = loaded.prune({ danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
   return { ...plan, untilTimestamp: rules.until };
 }
 
@@ -45,9 +44,9 @@ interface PruneResponse {
 }
 
 /** Prune for real, having computed the preview from the same state just before, and say how they differ. */
-export async function prune(docker: Docker, filters: PruneFilters, untilTimestamp: number | null, cache?: ImageFactsCache): Promise<PruneResult> {
+export async function prune(docker: Docker, context: StoreContext, filters: PruneFilters, untilTimestamp: number | null): Promise<PruneResult> {
   const rules = rulesFrom(filters, untilTimestamp);
-  const plan = await planWithRules(docker, filters, rules, cache);
+  const plan = await planWithRules(docker, context, filters, rules);
   const imageIds = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
   const engineFilters: Record<string, string[]> = { dangling: [filters.all ? 'false' : 'true'] };
   if (rules.until !== null) engineFilters.until = [String(rules.until)];
@@ -60,7 +59,7 @@ export async function prune(docker: Docker, filters: PruneFilters, untilTimestam
   const response = (await docker.pruneImages({ filters: engineFilters })) as PruneResponse;
   const items = response.ImagesDeleted ?? [];
   const deletedAll = items.flatMap((i) => (i.Deleted ? [i.Deleted] : []));
-  // The engine lists image IDs and layer chain IDs alike as "Deleted".
+  // The engine lists image IDs and layer chain IDs (legacy) or blob digests (containerd) alike as "Deleted".
   const report = {
     deletedImageIds: deletedAll.filter((id) => imageIds.has(id)),
     untagged: items.flatMap((i) => (i.Untagged ? [i.Untagged] : [])),

@@ -1,15 +1,16 @@
 import type Docker from 'dockerode';
-import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../shared/removal-types';
-import type { RemovalSelection } from '../../shared/removal-selection';
-import { describeSelection } from '../../shared/removal-selection';
-import { BackendError } from '../../shared/errors';
-import { toContainerBrief } from './containers';
+import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { RemovalSelection } from '../../../shared/removal-selection';
+import { describeSelection } from '../../../shared/removal-selection';
+import { BackendError } from '../../../shared/errors';
+import { toContainerBrief } from '../images/containers';
 import { explainConflict, explainModelConflict } from './conflicts';
-import { EngineModel, modelRefs, type ModelImage } from './engine-model';
-import { loadEngineModel, type ImageFactsCache } from './engine-snapshot';
-import { toBackendError } from './engine-errors';
-import { PlanBuilder } from './prune-model';
-import { containerObject, imageObject } from './engine-objects';
+import { modelRefs, type ModelImage } from './image-graph';
+import { EngineModel } from './legacy/engine-model';
+import { loadStore, type StoreContext } from './store';
+import { toBackendError } from '../engine/engine-errors';
+import { PlanBuilder } from './plan-builder';
+import { containerObject, imageObject } from '../engine/engine-objects';
 
 /** Images, references and containers without layer detail: enough to explain a refusal. */
 export async function loadLightModel(docker: Docker): Promise<EngineModel> {
@@ -34,7 +35,8 @@ export async function loadLightModel(docker: Docker): Promise<EngineModel> {
 export async function selectionTargets(docker: Docker, selection: RemovalSelection): Promise<string[]> {
   switch (selection.kind) {
     case 'refs':
-      return selection.refs;
+      // Naming an image twice removes it once; the CLI would only add "No such image" for the second.
+      return [...new Set(selection.refs)];
     case 'repository': {
       const list = await docker.listImages({ filters: { reference: [selection.repository] } });
       return list.flatMap((i) => (i.RepoTags ?? []).filter((t) => t.startsWith(`${selection.repository}:`)));
@@ -50,17 +52,25 @@ export async function selectionTargets(docker: Docker, selection: RemovalSelecti
 }
 
 /** What `docker rmi [-f] TARGET…` will do, run on a copy of the engine's graph. */
-export async function planRemoval(docker: Docker, selection: RemovalSelection, force: boolean, cache?: ImageFactsCache): Promise<RemovalPlan & { targets: string[] }> {
-  const [before, targets] = await Promise.all([loadEngineModel(docker, cache), selectionTargets(docker, selection)]);
+export async function planRemoval(docker: Docker, { store, caches }: StoreContext, selection: RemovalSelection, force: boolean): Promise<RemovalPlan & { targets: string[] }> {
+  const [loaded, targets] = await Promise.all([loadStore(docker, store, caches), selectionTargets(docker, selection)]);
+  const before = loaded.model;
   const model = before.clone();
-  const plan = new PlanBuilder(before);
+  const plan = new PlanBuilder(before, loaded.accounting);
   const conflicts: RemovalPlan['conflicts'] = [];
+  const notFound: string[] = [];
   for (const target of targets) {
-    const result = model.deleteImage(target, force, true);
+    const result = model.deleteImage(target, force);
     if (result.ok) plan.add(result.records);
     else if ('conflict' in result) conflicts.push(explainModelConflict(model, target, result.conflict));
+    else notFound.push(target);
   }
-  return { ...plan.build(describeSelection(selection, force, targets), model, conflicts), targets };
+  const built = plan.build(describeSelection(selection, force, targets), model, conflicts);
+  if (notFound.length > 0) built.notFound = notFound;
+  if (model.unknownBytes !== undefined && model.unknownBytes > 0) {
+    built.uncertainty = { reason: 'content-unknown', minBytes: built.totalBytes, maxBytes: built.totalBytes + model.unknownBytes, maybeImages: [], maybeRefs: [] };
+  }
+  return { ...built, targets };
 }
 
 interface DeleteItem {
@@ -77,10 +87,14 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
       const imageId = ((await imageObject(docker, target).inspect()) as { Id: string }).Id;
       const items = (await imageObject(docker, target).remove({ force, noprune: false })) as DeleteItem[];
       const untagged = items.flatMap((i) => (i.Untagged ? [i.Untagged] : []));
-      const deleted = items.flatMap((i) => (i.Deleted && known.has(i.Deleted) ? [i.Deleted] : []));
-      const outcome: RemovalOutcome = { target, ok: true, untagged, deleted };
+      const reported = items.flatMap((i) => (i.Deleted && known.has(i.Deleted) ? [i.Deleted] : []));
+      // The containerd store reports an image other images are built on as deleted, yet keeps it
+      // without a name: say what happened, not what was reported.
+      const kept = await stillPresent(docker, reported);
+      const outcome: RemovalOutcome = { target, ok: true, untagged, deleted: reported.filter((id) => !kept.includes(id)) };
+      if (kept.length > 0) outcome.keptUntagged = kept;
       // Only a name went: say which names still hold the image.
-      if (!deleted.includes(imageId)) outcome.remainingTags = await tagsOf(docker, imageId);
+      if (!outcome.deleted.includes(imageId)) outcome.remainingTags = await tagsOf(docker, imageId);
       outcomes.push(outcome);
     } catch (err) {
       const e = toBackendError(err, `Removing ${target}`);
@@ -94,6 +108,11 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
     }
   }
   return outcomes;
+}
+
+async function stillPresent(docker: Docker, ids: string[]): Promise<string[]> {
+  const present = await Promise.all(ids.map((id) => imageObject(docker, id).inspect().then(() => true, () => false)));
+  return ids.filter((_, i) => present[i]);
 }
 
 async function tagsOf(docker: Docker, imageId: string): Promise<string[]> {

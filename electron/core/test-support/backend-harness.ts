@@ -2,17 +2,16 @@ import { execFileSync } from 'node:child_process';
 import type { EventMap, EventName } from '../../../shared/contract';
 import type { CallOutcome } from '../../../shared/transport';
 import { createBackend, type Backend, type BackendOptions } from '../backend';
-import { testEnv } from './test-env';
+import type { TestEngine } from './test-env';
 
-export function backendForTestEngine(options: BackendOptions = {}): Backend {
-  return createBackend({ dockerHost: testEnv().dockerHost, retryMs: 300, ...options });
+export function backendFor(engine: TestEngine, options: BackendOptions = {}): Backend {
+  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, ...options });
 }
 
-/** The docker CLI against the private engine, with its own config dir: never the user's daemon or login. */
-export function dockerCli(...args: string[]): string {
-  const env = testEnv();
+/** The docker CLI against one private engine, with its own config dir: never the user's daemon or login. */
+export function dockerCli(engine: TestEngine, ...args: string[]): string {
   return execFileSync('docker', args, {
-    env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
+    env: { ...process.env, DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: engine.dockerConfig, DOCKER_BUILDKIT: '0' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();

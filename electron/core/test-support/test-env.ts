@@ -1,11 +1,22 @@
 import { inject } from 'vitest';
 
-export interface TestEnv {
+export type EngineName = 'containerd' | 'legacy';
+
+/** One private engine, as scripts/test-env/engines.mjs started it. */
+export interface TestEngine {
+  name: EngineName;
+  /** "Docker 26.1, containerd image store": how test reports name the engine. */
+  label: string;
   dir: string;
   dockerHost: string;
   socketPath: string;
-  registry: { address: string; username: string; password: string };
   dockerConfig: string;
+}
+
+export interface TestEnv {
+  dir: string;
+  registry: { address: string; username: string; password: string };
+  engines: Partial<Record<EngineName, TestEngine>>;
 }
 
 declare module 'vitest' {
@@ -16,4 +27,12 @@ declare module 'vitest' {
 
 export function testEnv(): TestEnv {
   return inject('testEnv');
+}
+
+const ORDER: EngineName[] = ['containerd', 'legacy'];
+
+/** The engines this run tests against, the containerd store first (what fresh installs use). */
+export function testEngines(): TestEngine[] {
+  const { engines } = testEnv();
+  return ORDER.flatMap((name) => (engines[name] ? [engines[name]!] : []));
 }

@@ -35,6 +35,7 @@ describe('checkPruneForm', () => {
 describe('pruneDifferences', () => {
   const plan: RemovalPlan = {
     command: 'docker image prune',
+    accounting: 'layers',
     images: [{ id: 'sha256:a', tags: [], size: 10, freedBytes: 10, created: 1 }],
     untagOnly: [],
     conflicts: [],

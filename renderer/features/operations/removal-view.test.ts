@@ -14,7 +14,7 @@ const conflict = (partial: Partial<ConflictExplanation>): ConflictExplanation =>
   ...partial,
 });
 const container = (name: string, state = 'exited') => ({ id: `${name}-id`, name, state, created: 1, imageId: 'sha256:aaa', image: 'x' });
-const plan = (partial: Partial<RemovalPlan>): RemovalPlan => ({ command: 'docker rmi x', images: [], untagOnly: [], conflicts: [], totalBytes: 0, layers: [], ...partial });
+const plan = (partial: Partial<RemovalPlan>): RemovalPlan => ({ command: 'docker rmi x', images: [], untagOnly: [], conflicts: [], totalBytes: 0, layers: [], accounting: 'layers', ...partial });
 
 describe('narrowSelection', () => {
   const dangling = { kind: 'dangling' } as const;

@@ -1,67 +1,11 @@
-import { shortId } from '../../shared/format';
-import { parseReference } from '../../shared/reference';
-import type { ContainerBrief } from '../../shared/removal-types';
-
-/**
- * An in-memory copy of the engine's image, layer and container graph, and the engine's own rules for
- * deleting from it (image delete with its conflicts, parent pruning, layer release). Previews run
- * these rules on a copy, so what we show is what the engine will do.
- */
-
-export interface ModelRef {
-  /** As the engine prints it: nginx:latest, reg:5000/app@sha256:… */
-  text: string;
-  name: string;
-  tagged: boolean;
-}
-
-export interface ModelImage {
-  id: string;
-  parent: string;
-  refs: ModelRef[];
-  /** Milliseconds. */
-  created: number;
-  size: number;
-  labels: Record<string, string>;
-  /** Chain ID of the image's top layer; null for an image without layers. */
-  topChain: string | null;
-}
+import { shortId } from '../../../../shared/format';
+import { parseReference } from '../../../../shared/reference';
+import { isIdPrefix, RUNNING_STATES, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage, type ModelRef } from '../image-graph';
 
 export interface ModelLayer {
   chainId: string;
   parent: string | null;
   size: number;
-}
-
-/** Containers hold their image (and its top layer) exactly as the UI lists them. */
-export type ModelContainer = ContainerBrief;
-
-export type DeleteRecord = { untagged: string } | { deleted: string };
-
-export interface ModelConflict {
-  kind: 'child-images' | 'running-container' | 'multiple-repositories' | 'stopped-container' | 'container-using-reference';
-  hard: boolean;
-  /** A container was involved: quiet parent pruning never reports these. */
-  used: boolean;
-  imageId: string;
-  containerId?: string;
-  message: string;
-}
-
-export type DeleteResult = { ok: true; records: DeleteRecord[] } | { ok: false; conflict: ModelConflict } | { ok: false; notFound: string };
-
-const RUNNING_STATES = new Set(['running', 'paused', 'restarting']);
-
-export function toModelRef(text: string): ModelRef {
-  const at = text.indexOf('@');
-  if (at >= 0) return { text, name: text.slice(0, at), tagged: false };
-  const colon = text.lastIndexOf(':');
-  return { text, name: colon > text.lastIndexOf('/') ? text.slice(0, colon) : text, tagged: true };
-}
-
-/** An image's tags and digests as the engine lists them, without its `<none>` placeholders. */
-export function modelRefs(image: { RepoTags?: string[] | null; RepoDigests?: string[] | null }): ModelRef[] {
-  return [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])].filter((r) => !r.startsWith('<none>')).map(toModelRef);
 }
 
 /** All references in one repository with at most one tag: what the engine treats as "single". */
@@ -74,11 +18,12 @@ function isSingleReference(refs: ModelRef[]): boolean {
   return digestNames.size === 1 && digestNames.has(single.name);
 }
 
-function isIdPrefix(id: string, input: string): boolean {
-  return id.startsWith(input) || id.slice(id.indexOf(':') + 1).startsWith(input);
-}
-
-export class EngineModel {
+/**
+ * The legacy (graph-driver) store: an in-memory copy of the engine's image, layer and container graph, and the engine's own rules for
+ * deleting from it (image delete with its conflicts, parent pruning, layer release). Previews run
+ * these rules on a copy, so what we show is what the engine will do.
+ */
+export class EngineModel implements ImageGraph {
   readonly images = new Map<string, ModelImage>();
   readonly layers = new Map<string, ModelLayer>();
   readonly containers: ModelContainer[];
@@ -101,6 +46,10 @@ export class EngineModel {
     return new EngineModel([...this.images.values()], [...this.layers.values()], this.containers);
   }
 
+  unitSize(id: string): number | undefined {
+    return this.layers.get(id)?.size;
+  }
+
   children(id: string): ModelImage[] {
     return [...this.images.values()].filter((i) => i.parent === id);
   }
@@ -121,7 +70,7 @@ export class EngineModel {
   }
 
   /** `docker rmi [-f] INPUT` (prune = not --no-prune). */
-  deleteImage(input: string, force: boolean, prune: boolean): DeleteResult {
+  deleteImage(input: string, force: boolean, prune = true): DeleteResult {
     const image = this.resolve(input);
     if (!image) return { ok: false, notFound: input };
     const records: DeleteRecord[] = [];

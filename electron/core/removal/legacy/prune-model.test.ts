@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EngineModel, toModelRef, type ModelImage } from './engine-model';
+import { toModelRef, type ModelImage } from '../image-graph';
+import { EngineModel } from './engine-model';
 import { simulatePrune } from './prune-model';
 
 /** base ← mid (untagged, legacy-builder intermediate) ← app:1; a container keeps used:1. */

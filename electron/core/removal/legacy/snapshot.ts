@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
-import { isMetadataOnly } from '../../shared/image-details';
-import { toContainerBrief } from './containers';
-import { EngineModel, modelRefs, type ModelImage, type ModelLayer } from './engine-model';
-import { imageObject } from './engine-objects';
-
-const CONCURRENCY = 8;
-
-async function mapPool<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return out;
-}
+import { isMetadataOnly } from '../../../../shared/image-details';
+import { toContainerBrief } from '../../images/containers';
+import { modelRefs, type ModelImage } from '../image-graph';
+import { EngineModel, type ModelLayer } from './engine-model';
+import { mapPool } from '../map-pool';
+import { imageObject } from '../../engine/engine-objects';
 
 /** The layer store's identity of a layer: its own diff ID folded onto its parent's chain ID. */
 export function chainIds(diffIds: string[]): string[] {

@@ -1,0 +1,15 @@
+const CONCURRENCY = 8;
+
+/** Maps with at most eight calls in flight: enough to hide the engine's latency without flooding it. */
+export async function mapPool<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return out;
+}

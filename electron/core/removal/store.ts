@@ -1,0 +1,67 @@
+import type Docker from 'dockerode';
+import type { ImageStore } from '../../../shared/engine-types';
+import type { RemovalPlan, StorageAccounting } from '../../../shared/removal-types';
+import { simulateContainerdPrune } from './containerd/prune';
+import { ContainerdFactsCache, loadContainerdModel } from './containerd/snapshot';
+import type { DeleteResult, ImageGraph } from './image-graph';
+import { simulatePrune } from './legacy/prune-model';
+import { ImageFactsCache, loadEngineModel } from './legacy/snapshot';
+import type { PruneRules } from './prune-rules';
+
+/**
+ * The one interface removal and prune previews use, whichever image store the engine has. Each
+ * store's rules live in their own folder (legacy/, containerd/); this is the only place that chooses.
+ */
+export interface StoreModel extends ImageGraph {
+  clone(): StoreModel;
+  /** `docker rmi [-f] INPUT` on this copy. */
+  deleteImage(input: string, force: boolean): DeleteResult;
+  /** Bytes that may also go but could not be counted (containerd content that could not be read). */
+  readonly unknownBytes?: number;
+}
+
+
+export interface LoadedStore {
+  kind: ImageStore['kind'];
+  accounting: StorageAccounting;
+  model: StoreModel;
+  prune(rules: PruneRules, command: string): RemovalPlan;
+}
+
+/** Caches of what never changes per image or container ID, one per store. */
+export class StoreCaches {
+  readonly legacy = new ImageFactsCache();
+  readonly containerd = new ContainerdFactsCache();
+}
+
+/** Which store the engine has and what the previews keep between calls: one per engine connection. */
+export interface StoreContext {
+  store: ImageStore['kind'];
+  caches: StoreCaches;
+}
+
+export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches, signal?: AbortSignal): Promise<LoadedStore> {
+  if (kind === 'legacy') {
+    const model = await loadEngineModel(docker, caches.legacy, signal);
+    return { kind, accounting: 'layers', model, prune: (rules, command) => simulatePrune(model, rules, command) };
+  }
+  const { model, lastTagTime } = await loadContainerdModel(docker, caches.containerd, signal);
+  return {
+    kind,
+    accounting: 'content',
+    model,
+    prune: ({ danglingOnly, until, labels }, command) => {
+      const cutoff = until === null ? null : until * 1000;
+      // A name is no older than its image's config, and no newer than the image's last tag time.
+      const createdBefore =
+        cutoff === null
+          ? null
+          : (record: { target: string }) => {
+              if ((model.facts.get(record.target)?.created ?? 0) >= cutoff) return false;
+              const tagged = lastTagTime.get(record.target);
+              return tagged !== undefined && tagged < cutoff ? true : null;
+            };
+      return simulateContainerdPrune(model, { danglingOnly, createdBefore, labels }, command);
+    },
+  };
+}
