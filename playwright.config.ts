@@ -2,8 +2,9 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 /**
  * End-to-end specs against the real app: the `web` project drives the web host in Debian's Chromium
- * (no browser downloads here); the `electron` project runs the same specs in the desktop app when an
- * Electron binary exists and is skipped with one line otherwise. e2e/global-setup.ts prepares the
+ * (no browser downloads here) against Docker 26.1's containerd image store, `web-legacy` repeats the
+ * @smoke specs against Docker 20.10's legacy store, and the `electron` project runs the same specs in
+ * the desktop app when an Electron binary exists and is skipped with one line otherwise. e2e/global-setup.ts prepares the
  * private engine, fixture images, the build and one web host process.
  *
  * Screenshots for the docs: STEVEDORE_SCREENSHOTS=1 npx playwright test --project screens
@@ -23,8 +24,12 @@ const WEB_ONLY = ['**/web-host-security.spec.ts', '**/engine-unreachable.spec.ts
 const ELECTRON_ONLY = ['**/desktop-security.spec.ts'];
 const SCREENS = /@screens/;
 
+/** A smoke run on Docker 20.10's legacy store: the full suite runs on 26.1's containerd store. */
+const SMOKE = /@smoke/;
+
 const projects: NonNullable<PlaywrightTestConfig['projects']> = [
   { name: 'web', grepInvert: SCREENS, testIgnore: ELECTRON_ONLY, use: { ...chromium } },
+  { name: 'web-legacy', grep: SMOKE, grepInvert: SCREENS, testIgnore: [...ELECTRON_ONLY, ...WEB_ONLY], use: { ...chromium } },
   { name: 'electron', grepInvert: SCREENS, testIgnore: WEB_ONLY },
 ];
 if (process.env.STEVEDORE_SCREENSHOTS === '1') {

@@ -32,7 +32,12 @@ test.describe('the filter box', () => {
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     await images.filterBy(digest);
-    await expect(images.rows).toHaveCount(1);
+    if (e2eEnv.engineName === 'legacy') {
+      await expect(images.rows).toHaveCount(1);
+    } else {
+      // On the containerd store the registry's digest is the image ID: every row of the image matches.
+      await expect(images.rows).toHaveCount(FIXTURES.multiTag.length + 1);
+    }
     await expect(images.rowFor(pushed)).toBeVisible();
   });
 

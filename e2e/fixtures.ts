@@ -5,7 +5,7 @@ import { _electron, test as base, expect, type Browser, type ElectronApplication
 import { DetailsPanel } from './pages/details-panel';
 import { EngineScreen } from './pages/engine-screen';
 import { ImagesPage } from './pages/images-page';
-import { readE2EEnv, REPO, type E2EEnv } from './support/env';
+import { envForProject, readE2EEnv, REPO, type E2EEnv } from './support/env';
 
 /** Every spec sees the same window size, in the browser and in Electron. */
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -27,7 +27,7 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
-  e2eEnv: [async ({}, use) => use(readE2EEnv()), { scope: 'worker' }],
+  e2eEnv: [async ({}, use, workerInfo) => use(envForProject(readE2EEnv(), workerInfo.project.name)), { scope: 'worker' }],
 
   webBrowser: [
     async ({ playwright, launchOptions, headless }, use) => {

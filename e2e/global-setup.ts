@@ -2,7 +2,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { E2E_ENV_FILE, REPO, writeE2EEnv, type E2EEnv } from './support/env';
+import { E2E_ENV_FILE, REPO, writeE2EEnv, type E2EEngine, type E2EEnv } from './support/env';
+
+interface TestEngineState {
+  name: 'containerd' | 'legacy';
+  label: string;
+  dockerHost: string;
+  socketPath: string;
+  dockerConfig: string;
+}
 import { removeBuildSnapshot, snapshotBuild, startWebHostProcess, type RunningWebHost } from './support/web-host';
 
 async function buildIfNeeded(): Promise<void> {
@@ -60,10 +68,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 
   const startedEngine = dockerAnswers(readTestEnv()) === null;
   const env = await startTestEnv();
-  let host: RunningWebHost | null = null;
+  const hosts: RunningWebHost[] = [];
   let xvfb: ChildProcess | null = null;
   const teardown = async () => {
-    await host?.stop();
+    for (const host of hosts) await host.stop();
     removeBuildSnapshot();
     if (xvfb && xvfb.exitCode === null) xvfb.kill('SIGTERM');
     fs.rmSync(E2E_ENV_FILE, { force: true });
@@ -73,8 +81,16 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   try {
     await buildFixtures(env);
     snapshotBuild();
-    host = await startWebHostProcess(env.dockerHost);
-    console.log(`e2e: web host ${host.origin} (pid ${host.pid}) against ${env.dockerHost}`);
+    // One web host per engine: the containerd store's (what users have) runs every spec, the legacy
+    // store's the @smoke ones.
+    const engines: E2EEngine[] = [];
+    for (const engine of Object.values(env.engines) as TestEngineState[]) {
+      const host = await startWebHostProcess(engine.dockerHost);
+      hosts.push(host);
+      engines.push({ name: engine.name, label: engine.label, url: host.url, webHostPid: host.pid, dockerHost: engine.dockerHost, socketPath: engine.socketPath, dockerConfig: engine.dockerConfig });
+      console.log(`e2e: web host ${host.origin} (pid ${host.pid}) against ${engine.label}`);
+    }
+    const primary = engines[0]!;
 
     const electron = await prepareElectron(findElectron({ download: false }), (x) => (xvfb = x));
     console.log(
@@ -84,11 +100,13 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     );
 
     writeE2EEnv({
-      url: host.url,
-      webHostPid: host.pid,
-      dockerHost: env.dockerHost,
-      socketPath: env.socketPath,
-      dockerConfig: env.dockerConfig,
+      engineName: primary.name,
+      url: primary.url,
+      webHostPid: primary.webHostPid,
+      dockerHost: primary.dockerHost,
+      socketPath: primary.socketPath,
+      dockerConfig: primary.dockerConfig,
+      engines,
       registry: { address: env.registry.address, username: env.registry.username, password: env.registry.password },
       startedEngine,
       electron,

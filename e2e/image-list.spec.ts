@@ -6,7 +6,7 @@ import { docker, importUntaggedImage, inspectImage } from './support/docker-cli'
 const CLI_SIZE = /^\d+(\.\d+)?(B|kB|MB|GB)$/;
 
 test.describe('the image list', () => {
-  test('lists one row per tag, like docker images, with every tag of an image sharing its ID', async ({ images }) => {
+  test('lists one row per tag, like docker images, with every tag of an image sharing its ID', { tag: '@smoke' }, async ({ images }) => {
     await images.waitForList();
     const baseId = inspectImage(FIXTURES.base, '{{.Id}}');
     for (const reference of FIXTURES.multiTag) {

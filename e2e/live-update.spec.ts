@@ -10,7 +10,7 @@ test.describe('live updates from the engine', () => {
     docker(['rmi', reference], { allowFail: true });
   });
 
-  test('a tag made with the docker CLI appears, and disappears when removed, without a reload', async ({ images, page }) => {
+  test('a tag made with the docker CLI appears, and disappears when removed, without a reload', { tag: '@smoke' }, async ({ images, page }) => {
     await images.waitForList();
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DetailsPanel } from './features/details/DetailsPanel';
 import { DialogHost } from './features/operations/DialogHost';
+import { EngineInfoDialog } from './features/engine/EngineInfoDialog';
 import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
@@ -34,6 +35,7 @@ export function App() {
         )}
       </main>
       {connected && <DialogHost />}
+      {connected && <EngineInfoDialog />}
       <Toasts />
     </div>
   );

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readTestEnv } from './test-engine.mjs';
 import { FIXTURES } from './test-env/fixture-names.mjs';
+import { writeMultiPlatformArchive } from './test-env/oci-archive.mjs';
 
 export { FIXTURES };
 
@@ -123,6 +124,14 @@ export async function buildFixturesOn(env) {
       docker(['tag', FIXTURES.base, pushed]);
       docker(['push', pushed]);
     });
+
+    if (env.name === 'containerd') {
+      const t = Date.now();
+      const file = path.join(ctx, 'multi.tar');
+      await writeMultiPlatformArchive(file, `docker.io/${FIXTURES.multiPlatform}`);
+      docker(['load', '-q', '-i', file]);
+      console.log(`fixtures: loaded ${FIXTURES.multiPlatform}, linux/amd64 + linux/arm64 (${Date.now() - t} ms)`);
+    }
 
     const ids = new Set([...FIXTURES.multiTag, pushed].map((t) => docker(['image', 'inspect', '-f', '{{.Id}}', t])));
     if (ids.size !== 1 || !ids.has(baseId)) throw new Error(`multi-tag fixture split across images: ${[...ids]}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EngineChange, EngineStatus } from './engine-types';
-import type { HistoryEntry, ImageDetails, ImageSummary } from './image-types';
+import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
 import { parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
@@ -100,6 +100,8 @@ export const methods = {
   'images.list': method(z.object({ all: z.boolean().default(false) }).strict()).returns<ImageSummary[]>(),
   'images.inspect': method(z.object({ ref: imageRef }).strict()).returns<ImageDetails>(),
   'images.history': method(z.object({ ref: imageRef }).strict()).returns<HistoryEntry[]>(),
+  /** Platforms and content bytes, as the image's store keeps them (containerd: read once per image ID). */
+  'images.content': method(z.object({ ref: imageRef }).strict()).returns<ImageContentFacts>(),
   'images.tag': method(z.object({ source: imageRef, target: tagTarget }).strict()).returns<{ target: string; full: string }>(),
   /** What `docker rmi` of a selection would do, computed on a copy of the engine's graph. */
   'images.removalPlan': method(z.object({ selection: removalSelection, force: z.boolean().default(false) }).strict()).returns<RemovalPlan & { targets: string[] }>(),

@@ -66,3 +66,12 @@ export interface ImageDetails {
   /** The engine's full inspect document, untouched. */
   raw: JsonValue;
 }
+
+/** What an image holds on its store: platforms, and (containerd) the bytes of its content blobs. */
+export interface ImageContentFacts {
+  store: 'containerd' | 'legacy';
+  /** "linux/amd64", "linux/arm64/v8"… */
+  platforms: string[];
+  /** Compressed layers, configs and manifests together; null on the legacy store (or when unreadable). */
+  contentBytes: number | null;
+}

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readE2EEnv } from '../support/env';
+import { currentE2EEnv } from '../support/env';
 
 export type CleanupKind = 'dangling' | 'repository' | 'before' | 'since';
 export type RowAction = 'tag' | 'untag' | 'remove';
@@ -143,7 +143,7 @@ export class OperationsPage {
  * legacy builder (the test engine has no BuildKit). Returns the image ID.
  */
 export function buildImage(tag: string, lines: string[]): string {
-  const env = readE2EEnv();
+  const env = currentE2EEnv();
   const r = spawnSync('docker', ['build', '-q', '--network', 'none', '--force-rm', '-t', tag, '-'], {
     env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig, DOCKER_BUILDKIT: '0' },
     input: lines.join('\n') + '\n',
@@ -159,7 +159,7 @@ export function buildImage(tag: string, lines: string[]): string {
  * intermediate build images (a preview then lists exactly the images a reader expects).
  */
 export function commitImage(tag: string, from: string, bytes: number, label?: string): string {
-  const env = readE2EEnv();
+  const env = currentE2EEnv();
   const run = (args: string[]) => {
     const r = spawnSync('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig }, encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0) throw new Error(`docker ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);

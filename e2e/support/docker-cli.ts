@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readE2EEnv } from './env';
+import { currentE2EEnv } from './env';
 
 /** The docker CLI against the private engine only (never the user's daemon). */
 export function docker(args: string[], { allowFail = false, input }: { allowFail?: boolean; input?: Buffer } = {}): string {
-  const env = readE2EEnv();
+  const env = currentE2EEnv();
   const r = spawnSync('docker', args, {
     env: { ...process.env, DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: env.dockerConfig },
     encoding: 'utf8',

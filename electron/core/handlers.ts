@@ -2,6 +2,7 @@ import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult
 import type { EngineConnection } from './engine/connection';
 import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
 import { tagImage } from './images/tagging';
+import { imageContent } from './images/image-content';
 import { containersUsing, planRemoval, removeContainer, removeImages } from './removal/removal';
 import { planPrune, prune } from './removal/prune';
 import { StoreCaches } from './removal/store';
@@ -34,6 +35,7 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.list': async ({ all }) => listImages(await engine.client(), all),
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
+    'images.content': async ({ ref }) => imageContent(await engine.client(), (await engine.imageStore()).kind, ref, caches.containerd),
     'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
     'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), await context(), selection, force),
     'images.remove': async ({ targets, force }) => removeImages(await engine.client(), targets, force),

@@ -12,5 +12,7 @@ export const FIXTURES = Object.freeze({
   danglingRepoHint: 'fixture/dangling',
   danglingTag: 'fixture/dangling:tmp',
   pushedRepo: 'fixture/busybox',
+  // containerd store only: an index of linux/amd64 and linux/arm64/v8 (scripts/test-env/oci-archive.mjs).
+  multiPlatform: 'fixture/multi:1',
   pushed: (registryAddress) => `${registryAddress}/fixture/busybox:1`,
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
-import type { HistoryEntry, ImageDetails, ImageSummary } from '../../../shared/image-types';
+import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummary } from '../../../shared/image-types';
 import { toImageRows } from '../../../shared/image-rows';
 import type { Backend } from '../backend';
 import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
 import { testEnv } from '../test-support/test-env';
+import { buildImage } from '../test-support/build-image';
 import { forEachEngine } from '../test-support/engine-suite';
 
 forEachEngine((engine) => {
@@ -21,7 +22,18 @@ forEachEngine((engine) => {
       const base = images.find((i) => i.repoTags.includes(FIXTURES.base));
       expect(base).toBeDefined();
       expect(base!.repoTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag, FIXTURES.pushed(testEnv().registry.address)]));
-      expect(base!.repoDigests.some((d) => d.startsWith(`${testEnv().registry.address}/fixture/busybox@sha256:`))).toBe(true);
+      const registryDigest = (d: string) => d.startsWith(`${testEnv().registry.address}/fixture/busybox@sha256:`);
+      if (engine.name === 'legacy') {
+        expect(base!.repoDigests.some(registryDigest)).toBe(true);
+      } else {
+        // The containerd store lists one digest per image (of the name record it happens to pick);
+        // inspect lists every repository's, and that is what the details show.
+        expect(base!.repoDigests).toHaveLength(1);
+        const details = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: FIXTURES.base }));
+        expect(details.repoDigests.some(registryDigest)).toBe(true);
+        // On this store the image ID is the manifest digest, the same one the registry has.
+        expect(details.repoDigests.every((d) => d.endsWith(`@${details.id}`))).toBe(true);
+      }
     });
 
     it('keeps the dangling image as a <none> row instead of hiding it', async () => {
@@ -71,6 +83,30 @@ forEachEngine((engine) => {
       // The whiteout-only layer (RUN rm) is a real layer even though it adds no bytes.
       expect(history.find((h) => h.createdBy.includes('rm /data/delete-me'))?.emptyLayer).toBe(false);
       expect(history.filter((h) => !h.emptyLayer).length).toBe(details.layers.length);
+    });
+
+    it('names every platform a multi-platform image holds (containerd store), or the one platform (legacy)', async () => {
+      if (engine.name === 'legacy') {
+        const facts = valueOf<ImageContentFacts>(await backend.call('images.content', { ref: FIXTURES.base }));
+        expect(facts).toEqual({ store: 'legacy', platforms: ['linux/amd64'], contentBytes: null });
+        return;
+      }
+      const facts = valueOf<ImageContentFacts>(await backend.call('images.content', { ref: FIXTURES.multiPlatform }));
+      expect(facts.platforms).toEqual(['linux/amd64', 'linux/arm64/v8']);
+      // The index, two manifests, two configs and two layers — every platform's content counts.
+      const listed = valueOf<ImageSummary[]>(await backend.call('images.list', {})).find((i) => i.repoTags.includes(FIXTURES.multiPlatform));
+      expect(facts.contentBytes).toBeGreaterThan(0);
+      expect(listed!.size).toBeGreaterThanOrEqual(facts.contentBytes!);
+    });
+
+    it('marks a WORKDIR step by what the engine stored, so later layer sizes do not shift', async () => {
+      buildImage(engine, 'images/workdir:1', [`FROM ${FIXTURES.base}`, 'WORKDIR /srv', 'RUN head -c 3000 /dev/urandom > /srv/blob', 'ENV AFTER=1']);
+      const history = valueOf<HistoryEntry[]>(await backend.call('images.history', { ref: 'images/workdir:1' }));
+      const details = valueOf<ImageDetails>(await backend.call('images.inspect', { ref: 'images/workdir:1' }));
+      expect(history.filter((h) => !h.emptyLayer).length).toBe(details.layers.length);
+      expect(history.find((h) => h.createdBy.includes('head -c 3000'))).toMatchObject({ emptyLayer: false });
+      expect(history.find((h) => h.createdBy.includes('ENV AFTER=1'))).toMatchObject({ emptyLayer: true });
+      dockerCli(engine, 'rmi', 'images/workdir:1');
     });
 
     it('answers NOT_FOUND with the engine’s words for an image that does not exist', async () => {

@@ -2,7 +2,9 @@ import type Docker from 'dockerode';
 import { toHistoryEntry, toImageDetails } from '../../../shared/image-details';
 import type { HistoryEntry, ImageDetails, ImageSummary, JsonValue } from '../../../shared/image-types';
 import type { ImageUsage } from '../../../shared/job-types';
+import { pairHistoryWithLayers } from '../../../shared/history-layers';
 import { imageObject } from '../engine/engine-objects';
+import { mapPool } from '../map-pool';
 
 export async function listImages(docker: Docker, all: boolean): Promise<ImageSummary[]> {
   const list = await docker.listImages({ all, digests: true });
@@ -24,9 +26,30 @@ export async function inspectImage(docker: Docker, ref: string): Promise<ImageDe
   return toImageDetails(raw);
 }
 
+interface LayersDoc {
+  RootFS?: { Layers?: string[] | null };
+}
+
+const layerCount = (doc: LayersDoc) => doc.RootFS?.Layers?.length ?? 0;
+
+/**
+ * `docker history`, with each entry marked as a layer or metadata by what the engine stored: the layer
+ * counts of the images the steps produced, not a guess from the instruction (see history-layers).
+ */
 export async function imageHistory(docker: Docker, ref: string): Promise<HistoryEntry[]> {
-  const items = (await imageObject(docker, ref).history()) as unknown as Record<string, unknown>[];
-  return items.map(toHistoryEntry);
+  const [items, doc] = await Promise.all([imageObject(docker, ref).history() as unknown as Promise<Record<string, unknown>[]>, imageObject(docker, ref).inspect() as unknown as Promise<LayersDoc>]);
+  const entries = items.map(toHistoryEntry);
+  const stepIds = [...new Set(entries.map((e) => e.id).filter((id) => id.startsWith('sha256:')))];
+  const counts = new Map<string, number>();
+  await mapPool(stepIds, async (id) => {
+    const step = await imageObject(docker, id)
+      .inspect()
+      .then((d) => d as unknown as LayersDoc)
+      .catch(() => null);
+    if (step) counts.set(id, layerCount(step));
+  });
+  const pairing = pairHistoryWithLayers(entries, layerCount(doc), (id) => counts.get(id));
+  return entries.map((e, i) => ({ ...e, emptyLayer: !pairing.made[i] }));
 }
 
 interface DfImage {

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
+import { writeMultiPlatformArchive } from '../../../scripts/test-env/oci-archive.mjs';
 import type { Backend } from '../backend';
 import { planPrune, prune } from './prune';
 import { StoreCaches, type StoreContext } from './store';
@@ -98,6 +101,26 @@ forEachEngine((engine) => {
       expect(result.differences, JSON.stringify(result.differences)).toEqual([]);
       expect(result.spaceReclaimed).toBe(preview.totalBytes);
       dockerCli(engine, 'rm', 'prune2-user');
+    });
+
+    it('a multi-platform image (containerd store): the preview counts every platform’s content as the engine does', async () => {
+      if (context.store === 'legacy') return; // 20.10 keeps one platform per image: nothing to prune here
+      const dir = mkdtempSync('/tmp/sd-multi-');
+      try {
+        const file = join(dir, 'multi.tar');
+        await writeMultiPlatformArchive(file, 'docker.io/prune5/multi:1', { 'stevedore.test': 'prune5' });
+        dockerCli(engine, 'load', '-q', '-i', file);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const filters = { all: true, labels: ['label=stevedore.test=prune5'] };
+      const preview = await planPrune(docker, context, filters);
+      expect(preview.images).toHaveLength(1);
+      // Index, two manifests, two configs, two layers.
+      expect(preview.layers).toHaveLength(7);
+      const result = await prune(docker, context, filters, preview.untilTimestamp);
+      expect(result.differences, JSON.stringify(result.differences)).toEqual([]);
+      expect(result.spaceReclaimed).toBe(preview.totalBytes);
     });
 
     it('until: only images created before the cut-off go', async () => {

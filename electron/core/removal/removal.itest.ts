@@ -1,26 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
 import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
 import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
-import { testEnv } from '../test-support/test-env';
 import { forEachEngine, restoreFixtures } from '../test-support/engine-suite';
+import { testEnv } from '../test-support/test-env';
+
+const CONTAINERS = ['rm-running', 'rm-stopped', 'rm-both', 'rm-last', 'rm-temp'];
+
+/** What the preview said goes equals what went: images, names, refusals. */
+function expectAsPreviewed(preview: RemovalPlan, outcomes: RemovalOutcome[]): void {
+  const previewedIds = new Set(preview.images.map((i) => i.id));
+  const previewedNames = new Set([...preview.images.flatMap((i) => i.tags), ...preview.untagOnly.map((u) => u.ref)]);
+  expect(new Set(outcomes.flatMap((o) => o.deleted)), JSON.stringify({ preview: [...previewedIds], outcomes })).toEqual(previewedIds);
+  expect(new Set(outcomes.flatMap((o) => o.untagged)), JSON.stringify({ preview: [...previewedNames], outcomes })).toEqual(previewedNames);
+  expect(new Set(outcomes.filter((o) => o.conflict).map((o) => o.target))).toEqual(new Set(preview.conflicts.map((c) => c.target)));
+}
 
 forEachEngine((engine) => {
   let backend: Backend;
-  beforeAll(async () => {
-    backend = backendFor(engine);
-    await connected(backend);
-  });
-  afterAll(async () => {
-    for (const name of ['rm-running', 'rm-stopped']) {
+  const cleanContainers = () => {
+    for (const name of CONTAINERS) {
       try {
         dockerCli(engine, 'rm', '-f', name);
       } catch {
         // Already gone.
       }
     }
+  };
+  beforeAll(async () => {
+    cleanContainers();
+    backend = backendFor(engine);
+    await connected(backend);
+  });
+  afterAll(async () => {
+    cleanContainers();
     backend.dispose();
     await restoreFixtures(engine);
   });
@@ -28,6 +43,13 @@ forEachEngine((engine) => {
   const from = `FROM ${FIXTURES.base}`;
   const remove = async (targets: string[], force = false) => valueOf<RemovalOutcome[]>(await backend.call('images.remove', { targets, force }));
   const plan = async (selection: unknown, force = false) => valueOf<RemovalPlan & { targets: string[] }>(await backend.call('images.removalPlan', { selection, force }));
+  /** Preview, then the real thing, and hold one to the other. */
+  const removeAsPreviewed = async (targets: string[], force = false) => {
+    const preview = await plan({ kind: 'refs', refs: targets }, force);
+    const outcomes = await remove(targets, force);
+    expectAsPreviewed(preview, outcomes);
+    return { preview, outcomes };
+  };
   const exists = (ref: string) => {
     try {
       dockerCli(engine, 'image', 'inspect', '--format', '{{.Id}}', ref);
@@ -46,37 +68,35 @@ forEachEngine((engine) => {
     });
 
     it('untags one name and says the image stays under its other tags', async () => {
-      const [outcome] = await remove(['rm/tagged:latest']);
-      expect(outcome).toMatchObject({ ok: true, untagged: ['rm/tagged:latest'], deleted: [] });
-      expect(outcome!.remainingTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag]));
+      const { outcomes } = await removeAsPreviewed(['rm/tagged:latest']);
+      expect(outcomes[0]).toMatchObject({ ok: true, untagged: ['rm/tagged:latest'], deleted: [] });
+      expect(outcomes[0]!.remainingTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag]));
       expect(exists(FIXTURES.base)).toBe(true);
     });
   });
 
   describe('conflicts are explained, and force does what the preview says', () => {
+    beforeEach(cleanContainers);
+
     it('referenced in several repositories: by ID it is refused until forced, then every tag goes', async () => {
       const id = buildImage(engine, 'rm/multi:1', [from, 'RUN echo multi > /m']);
       dockerCli(engine, 'tag', 'rm/multi:1', 'rm/other:1');
-      const [refused] = await remove([id.slice(7, 19)]);
-      expect(refused!.conflict).toMatchObject({ kind: 'multiple-repositories', forceable: true, tags: expect.arrayContaining(['rm/multi:1', 'rm/other:1']) });
-      const preview = await plan({ kind: 'refs', refs: [id.slice(7, 19)] }, true);
-      expect(preview.images.map((i) => i.id)).toEqual([id]);
-      expect(preview.images[0]!.tags).toEqual(expect.arrayContaining(['rm/multi:1', 'rm/other:1']));
-      const [forced] = await remove([id.slice(7, 19)], true);
-      expect(forced!.deleted).toContain(id);
-      expect(forced!.untagged).toEqual(expect.arrayContaining(['rm/multi:1', 'rm/other:1']));
+      const { outcomes } = await removeAsPreviewed([id.slice(7, 19)]);
+      expect(outcomes[0]!.conflict).toMatchObject({ kind: 'multiple-repositories', forceable: true, tags: expect.arrayContaining(['rm/multi:1', 'rm/other:1']) });
+      const forced = await removeAsPreviewed([id.slice(7, 19)], true);
+      expect(forced.preview.images.map((i) => i.id)).toEqual([id]);
+      expect(forced.outcomes[0]!.deleted).toContain(id);
+      expect(forced.outcomes[0]!.untagged).toEqual(expect.arrayContaining(['rm/multi:1', 'rm/other:1']));
     });
 
     it('used by a stopped container: names the container; force removes the image and keeps the container', async () => {
       const id = buildImage(engine, 'rm/stopped:1', [from, 'RUN echo stopped > /s']);
       dockerCli(engine, 'create', '--name', 'rm-stopped', '--network', 'none', 'rm/stopped:1');
-      const [byName, byId] = await remove(['rm/stopped:1', id]);
-      expect(byName!.conflict).toMatchObject({ kind: 'container-using-reference', forceable: true, containers: [expect.objectContaining({ name: 'rm-stopped', state: 'created' })] });
-      expect(byId!.conflict).toMatchObject({ kind: 'stopped-container', forceable: true, containers: [expect.objectContaining({ name: 'rm-stopped' })] });
-      const preview = await plan({ kind: 'refs', refs: [id] }, true);
-      expect(preview.images.map((i) => i.id)).toEqual([id]);
-      const [forced] = await remove([id], true);
-      expect(forced!.deleted).toContain(id);
+      const { outcomes } = await removeAsPreviewed(['rm/stopped:1', id]);
+      expect(outcomes[0]!.conflict).toMatchObject({ kind: 'container-using-reference', forceable: true, containers: [expect.objectContaining({ name: 'rm-stopped', state: 'created' })] });
+      expect(outcomes[1]!.conflict).toMatchObject({ kind: 'stopped-container', forceable: true, containers: [expect.objectContaining({ name: 'rm-stopped' })] });
+      const forced = await removeAsPreviewed([id], true);
+      expect(forced.outcomes[0]!.deleted).toContain(id);
       expect(dockerCli(engine, 'ps', '-a', '--filter', 'name=rm-stopped', '--format', '{{.Names}}')).toBe('rm-stopped');
     });
 
@@ -84,48 +104,83 @@ forEachEngine((engine) => {
       const id = buildImage(engine, 'rm/both:1', [from, 'RUN echo both > /b']);
       dockerCli(engine, 'tag', 'rm/both:1', 'rm/both:2');
       dockerCli(engine, 'create', '--name', 'rm-both', '--network', 'none', 'rm/both:1');
-      const [refused] = await remove([id]);
-      expect(refused!.conflict).toMatchObject({ kind: 'multiple-repositories', forceable: true, containers: [expect.objectContaining({ name: 'rm-both' })] });
-      const [forced] = await remove([id], true);
-      expect(forced!.deleted).toContain(id);
+      const { outcomes } = await removeAsPreviewed([id]);
+      // Each store checks its rules in its own order: 20.10 the names first, 26.1 the containers.
+      expect(outcomes[0]!.conflict).toMatchObject({
+        kind: engine.name === 'legacy' ? 'multiple-repositories' : 'stopped-container',
+        forceable: true,
+        tags: expect.arrayContaining(['rm/both:1', 'rm/both:2']),
+        containers: [expect.objectContaining({ name: 'rm-both' })],
+      });
+      const forced = await removeAsPreviewed([id], true);
+      expect(forced.outcomes[0]!.deleted).toContain(id);
       expect(dockerCli(engine, 'ps', '-a', '--filter', 'name=rm-both', '--format', '{{.Names}}')).toBe('rm-both');
-      dockerCli(engine, 'rm', 'rm-both');
     });
 
     it('used by a running container: refused even with force, naming the running container', async () => {
       const id = buildImage(engine, 'rm/run:1', [from, 'RUN echo run > /r']);
       dockerCli(engine, 'run', '-d', '--name', 'rm-running', '--network', 'none', 'rm/run:1', 'sleep', '600');
-      const [refused] = await remove([id], true);
-      expect(refused!.conflict).toMatchObject({ kind: 'running-container', forceable: false, containers: [expect.objectContaining({ name: 'rm-running', state: 'running' })] });
+      const { outcomes } = await removeAsPreviewed([id], true);
+      expect(outcomes[0]!.conflict).toMatchObject({ kind: 'running-container', forceable: false, containers: [expect.objectContaining({ name: 'rm-running', state: 'running' })] });
       expect(exists(id)).toBe(true);
       const stillRunning = await backend.call('containers.remove', { id: 'rm-running' });
       expect(stillRunning).toMatchObject({ ok: false, error: { code: 'CONFLICT', hint: expect.stringContaining('docker stop') } });
     });
 
-    it('has dependent child images: lists the children and cannot be forced', async () => {
-      const [refused] = await remove([dockerCli(engine, 'image', 'inspect', '--format', '{{.Id}}', FIXTURES.base)], true);
-      expect(refused!.conflict?.kind).toBe('child-images');
-      expect(refused!.conflict?.forceable).toBe(false);
-      expect(refused!.conflict?.children.flatMap((c) => c.tags)).toEqual(expect.arrayContaining([FIXTURES.child, FIXTURES.layered]));
-      expect(exists(FIXTURES.base)).toBe(true);
+    it('the last tag of an image a stopped container uses, forced: 20.10 deletes the image, 26.1 only untags it', async () => {
+      const id = buildImage(engine, 'rm/last:1', [from, 'RUN echo last > /l']);
+      dockerCli(engine, 'create', '--name', 'rm-last', '--network', 'none', 'rm/last:1');
+      const { outcomes } = await removeAsPreviewed(['rm/last:1'], true);
+      expect(outcomes[0]!.untagged).toEqual(['rm/last:1']);
+      expect(exists(id)).toBe(engine.name === 'containerd');
+    });
+  });
+
+  describe('images other images are built on', () => {
+    it('20.10 refuses even with force and lists the children; 26.1 removes it by ID, and by name keeps it untagged', async () => {
+      const parent = buildImage(engine, 'rm/parent:1', [from, 'RUN echo parent > /p']);
+      buildImage(engine, 'rm/kid:1', ['FROM rm/parent:1', 'RUN echo kid > /k']);
+      if (engine.name === 'legacy') {
+        const { outcomes } = await removeAsPreviewed([parent], true);
+        expect(outcomes[0]!.conflict).toMatchObject({ kind: 'child-images', forceable: false });
+        expect(outcomes[0]!.conflict?.children.flatMap((c) => c.tags)).toContain('rm/kid:1');
+        expect(exists(parent)).toBe(true);
+        return;
+      }
+      // By name: the engine reports the image deleted, yet keeps it without a name for its child.
+      const byName = await removeAsPreviewed(['rm/parent:1']);
+      expect(byName.outcomes[0]).toMatchObject({ ok: true, untagged: ['rm/parent:1'], deleted: [], keptUntagged: [parent] });
+      expect(byName.preview.untagOnly).toEqual([expect.objectContaining({ ref: 'rm/parent:1', imageId: parent, remainingTags: [] })]);
+      expect(exists(parent)).toBe(true);
+      // By ID: it goes, and the child keeps working on its own content.
+      const byId = await removeAsPreviewed([parent]);
+      expect(byId.outcomes[0]!.deleted).toEqual([parent]);
+      expect(exists('rm/kid:1')).toBe(true);
+      dockerCli(engine, 'rmi', 'rm/kid:1');
     });
   });
 
   describe('by digest', () => {
-    it('removes a digest reference as the preview says, leaving the tags', async () => {
+    it('removes a digest reference as the preview says', async () => {
       const registry = testEnv().registry.address;
-      buildImage(engine, 'rm/digest:1', [from, 'RUN echo digest > /d']);
+      const id = buildImage(engine, 'rm/digest:1', [from, 'RUN echo digest > /d']);
       dockerCli(engine, 'tag', 'rm/digest:1', `${registry}/rm/digest:1`);
       dockerCli(engine, 'push', `${registry}/rm/digest:1`);
-      const digestRef = dockerCli(engine, 'image', 'inspect', '--format', '{{index .RepoDigests 0}}', 'rm/digest:1');
-      expect(digestRef).toMatch(new RegExp(`^${registry}/rm/digest@sha256:[0-9a-f]{64}$`));
-      const preview = await plan({ kind: 'refs', refs: [digestRef] });
+      const digests = JSON.parse(dockerCli(engine, 'image', 'inspect', '--format', '{{json .RepoDigests}}', 'rm/digest:1')) as string[];
+      const digestRef = digests.find((d) => d.startsWith(`${registry}/rm/digest@sha256:`))!;
+      expect(digestRef).toBeDefined();
+      const { preview, outcomes } = await removeAsPreviewed([digestRef]);
       expect(preview.images).toEqual([]);
-      expect(preview.untagOnly).toEqual([expect.objectContaining({ ref: digestRef, remainingTags: expect.arrayContaining(['rm/digest:1', `${registry}/rm/digest:1`]) })]);
-      const [outcome] = await remove([digestRef]);
-      expect(outcome).toMatchObject({ ok: true, untagged: [digestRef], deleted: [] });
-      expect(dockerCli(engine, 'image', 'inspect', '--format', '{{len .RepoDigests}}', 'rm/digest:1')).toBe('0');
-      await remove(['rm/digest:1', `${registry}/rm/digest:1`]);
+      if (engine.name === 'legacy') {
+        // 20.10 drops just the digest; both tags stay.
+        expect(outcomes[0]).toMatchObject({ ok: true, untagged: [digestRef], deleted: [] });
+        expect(dockerCli(engine, 'image', 'inspect', '--format', '{{len .RepoDigests}}', 'rm/digest:1')).toBe('0');
+      } else {
+        // 26.1 takes every name of that repository (here its one tag); the other repository keeps the image.
+        expect(outcomes[0]).toMatchObject({ ok: true, untagged: [`${registry}/rm/digest:1`], deleted: [] });
+        expect(exists(id)).toBe(true);
+      }
+      await remove(['rm/digest:1', `${registry}/rm/digest:1`].filter(exists));
     });
   });
 
@@ -138,7 +193,7 @@ forEachEngine((engine) => {
       expect(preview.targets.sort()).toEqual(['rm/repo:1', 'rm/repo:2', 'rm/repo:3']);
       expect(preview.images.map((i) => i.id).sort()).toEqual([a, b].sort());
       const outcomes = await remove(preview.targets);
-      expect(outcomes.flatMap((o) => o.deleted).filter((d) => d === a || d === b).sort()).toEqual([a, b].sort());
+      expectAsPreviewed(preview, outcomes);
       expect(dockerCli(engine, 'images', '-q', 'rm/repo')).toBe('');
     });
 
@@ -147,8 +202,10 @@ forEachEngine((engine) => {
       expect(preview.command).toBe('docker rmi $(docker images --filter dangling=true -q)');
       expect(preview.targets.length).toBeGreaterThan(0);
       const outcomes = await remove(preview.targets);
-      expect(outcomes.every((o) => o.ok)).toBe(true);
-      expect(dockerCli(engine, 'images', '-q', '--filter', 'dangling=true')).toBe('');
+      expectAsPreviewed(preview, outcomes);
+      // Every image the engine said it deleted is gone (a refused one stays, as previewed; on 26.1 a
+      // parent whose child went may surface as dangling).
+      for (const id of outcomes.flatMap((o) => o.deleted)) expect(exists(id)).toBe(false);
     });
 
     it('every image created since a chosen one', async () => {
@@ -159,6 +216,11 @@ forEachEngine((engine) => {
       expect(preview.command).toBe('docker rmi $(docker images -q --filter since=rm/anchor:1)');
       expect(preview.targets).toContain(later);
       expect(preview.targets).not.toContain(dockerCli(engine, 'images', '-q', '--no-trunc', 'rm/anchor:1'));
+    });
+
+    it('says which names the engine has no image for', async () => {
+      const preview = await plan({ kind: 'refs', refs: ['rm/nonexistent:1', FIXTURES.base, 'rm/nonexistent:1'] });
+      expect(preview.notFound).toEqual(['rm/nonexistent:1']);
     });
   });
 

@@ -5,7 +5,7 @@ import { buildSync } from 'esbuild';
 import type { EngineStatus } from '../../../shared/engine-types';
 
 const PROBE = `
-import { EngineConnection } from ${JSON.stringify(join(__dirname, '..', 'engine.ts'))};
+import { EngineConnection } from ${JSON.stringify(join(__dirname, '..', 'engine', 'connection.ts'))};
 const engine = new EngineConnection({ dockerHost: process.argv[2] });
 engine.connect().then((s) => { console.log(JSON.stringify(s)); engine.dispose(); process.exit(0); });
 `;

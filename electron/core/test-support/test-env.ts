@@ -34,5 +34,7 @@ const ORDER: EngineName[] = ['containerd', 'legacy'];
 /** The engines this run tests against, the containerd store first (what fresh installs use). */
 export function testEngines(): TestEngine[] {
   const { engines } = testEnv();
-  return ORDER.flatMap((name) => (engines[name] ? [engines[name]!] : []));
+  // STEVEDORE_TEST_ENGINES=legacy (or containerd) narrows a local run even when both engines run.
+  const wanted = (process.env.STEVEDORE_TEST_ENGINES ?? '').split(',').filter(Boolean);
+  return ORDER.filter((name) => wanted.length === 0 || wanted.includes(name)).flatMap((name) => (engines[name] ? [engines[name]!] : []));
 }

@@ -46,7 +46,7 @@ export function DetailsPanel() {
       </div>
     );
   } else if (tab === 'overview') {
-    content = <OverviewTab details={details} />;
+    content = <OverviewTab details={details} listSize={row?.size ?? null} />;
   } else if (tab === 'layers') {
     content = <LayersTab history={history} />;
   } else {

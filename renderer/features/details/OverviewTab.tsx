@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetails } from '../../../shared/image-types';
-import { formatBytesExact, formatSize } from '../../../shared/format';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { CopyButton } from '../../ui/CopyButton';
 import { TagChips } from './TagChips';
+import { PlatformFact, SizeFact, useStoreKind } from './StoreFacts';
 import { UsageFact } from './UsageFact';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -72,11 +72,11 @@ const splitEnv = (entry: string): [string, string] => {
   return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
 };
 
-export function OverviewTab({ details }: { details: ImageDetails }) {
+export function OverviewTab({ details, listSize }: { details: ImageDetails; listSize: number | null }) {
   const { t, i18n } = useTranslation();
   const now = useClock((s) => s.now);
+  const store = useStoreKind();
   const created = Date.parse(details.created);
-  const platform = [details.os, details.architecture, details.variant].filter(Boolean).join('/');
   return (
     <dl className="facts">
       <Fact label={t('overview.id')}>
@@ -92,13 +92,16 @@ export function OverviewTab({ details }: { details: ImageDetails }) {
       </Fact>
       <Fact label={t('overview.digests')}>
         {details.repoDigests.length > 0 ? (
-          <ul className="plain-list">
-            {details.repoDigests.map((d) => (
-              <li key={d} className="mono break-all">
-                {d}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="plain-list">
+              {[...new Set(details.repoDigests)].map((d) => (
+                <li key={d} className="mono break-all">
+                  {d}
+                </li>
+              ))}
+            </ul>
+            {store === 'containerd' && <p className="muted fact-note">{t('overview.digestsContainerd')}</p>}
+          </>
         ) : (
           <Dash />
         )}
@@ -113,15 +116,13 @@ export function OverviewTab({ details }: { details: ImageDetails }) {
         )}
       </Fact>
       <Fact label={t('overview.size')}>
-        <span>
-          {formatSize(details.size)} <span className="muted">({formatBytesExact(details.size)})</span>
-        </span>
+        <SizeFact details={details} listSize={listSize} />
       </Fact>
       <Fact label={t('overview.usage')}>
         <UsageFact imageId={details.id} />
       </Fact>
       <Fact label={t('overview.platform')}>
-        <Text value={platform} mono />
+        <PlatformFact details={details} />
       </Fact>
       <Fact label={t('overview.cmd')}>
         <Command value={details.cmd} />

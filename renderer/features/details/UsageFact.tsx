@@ -4,11 +4,13 @@ import { useUsage } from '../../stores/usage-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { Size } from '../../ui/Size';
 import { Spinner } from '../../ui/Spinner';
+import { useStoreKind } from './StoreFacts';
 
 /** What removing this image alone would free, and what it shares — on request, since the engine is slow to say. */
 export function UsageFact({ imageId }: { imageId: string }) {
   const { t, i18n } = useTranslation();
   const { jobId, byId, error, start, cancel } = useUsage();
+  const store = useStoreKind();
   const usage = byId?.get(imageId);
   if (jobId) {
     return (
@@ -24,12 +26,13 @@ export function UsageFact({ imageId }: { imageId: string }) {
     return (
       <span className="usage-fact" data-testid="usage-result">
         <span data-testid="usage-unique" data-bytes={usage.uniqueSize}>
-          {t('overview.usageUnique')} <strong><Size bytes={usage.uniqueSize} /></strong>
+          {t(store === 'containerd' ? 'overview.usageUniqueContainerd' : 'overview.usageUnique')} <strong><Size bytes={usage.uniqueSize} /></strong>
         </span>
         {' · '}
         <span data-testid="usage-shared" data-bytes={usage.sharedSize}>
           {t('overview.usageShared')} <Size bytes={usage.sharedSize} />
         </span>
+        {store === 'containerd' && <span className="muted fact-note">{t('overview.usageNoteContainerd')}</span>}
         <CommandHint command="docker system df -v" />
       </span>
     );

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
-import type { ConflictExplanation } from '../../../shared/removal-types';
+import type { ConflictExplanation, RemovalPlan } from '../../../shared/removal-types';
+import { useEngine } from '../../stores/engine-store';
 import { AlertIcon } from '../../ui/icons';
 import { forceEffects } from './removal-view';
 
 /** The second confirmation's promise: what `-f` does that the plain removal would not. */
-export function ForceEffects({ conflicts }: { conflicts: ConflictExplanation[] }) {
+export function ForceEffects({ conflicts, forced }: { conflicts: ConflictExplanation[]; forced: RemovalPlan | null }) {
   const { t } = useTranslation();
-  const effects = forceEffects(conflicts);
+  const effects = forceEffects(conflicts, forced);
+  const store = useEngine((s) => s.status?.store?.kind);
   return (
     <div className="force-warning" data-testid="force-effects" role="note">
       <AlertIcon className="force-warning-icon" />
@@ -18,11 +20,13 @@ export function ForceEffects({ conflicts }: { conflicts: ConflictExplanation[] }
             <li key={`${e.kind}|${e.target}`} data-testid="force-effect" data-kind={e.kind}>
               {e.kind === 'all-tags'
                 ? t('removal.forceAllTags', { id: shortId(e.imageId), tags: e.tags.join(', ') })
-                : t('removal.forceContainerKeeps', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })}
+                : e.kind === 'name-only'
+                  ? t('removal.forceNameOnly', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })
+                  : t('removal.forceContainerKeeps', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })}
             </li>
           ))}
         </ul>
-        <p className="muted">{t('removal.forceCannot')}</p>
+        <p className="muted">{t(store === 'containerd' ? 'removal.forceCannotContainerd' : 'removal.forceCannot')}</p>
       </div>
     </div>
   );

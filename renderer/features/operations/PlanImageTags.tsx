@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 
 /** An image's references as chips: tags in full, digests counted (they are long and rarely what users look for). */
-export function PlanImageTags({ refs, prunedWith }: { refs: string[]; prunedWith?: string }) {
+export function PlanImageTags({ refs: all, prunedWith }: { refs: string[]; prunedWith?: string }) {
   const { t } = useTranslation();
+  // The containerd store names an untagged image by its own ID when it removes it: that is no tag.
+  const refs = all.filter((r) => !r.startsWith('sha256:'));
   const tags = refs.filter((r) => !r.includes('@'));
   const digests = refs.length - tags.length;
   if (refs.length === 0) {

@@ -4,6 +4,7 @@ import type { RemovalPlan } from '../../../shared/removal-types';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { Size } from '../../ui/Size';
+import { PlanBytes, PlanBytesNote, PlanMaybe } from './PlanBytes';
 import { PlanImageTags } from './PlanImageTags';
 import { planIsEmpty } from './removal-view';
 
@@ -91,9 +92,9 @@ export function PrunePlanView({ plan }: { plan: RemovalPlan }) {
           </ul>
         </section>
       )}
+      <PlanMaybe plan={plan} />
       <p className="plan-total" data-testid="prune-total" data-bytes={plan.totalBytes}>
-        {t('prune.total')} <strong><Size bytes={plan.totalBytes} /></strong>
-        <span className="muted"> — {t('prune.totalNote')}</span>
+        {t('prune.total')} <PlanBytes plan={plan} /> <PlanBytesNote plan={plan} />
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { useRemoval } from '../../stores/removal-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { Size } from '../../ui/Size';
 import { ConflictView } from './ConflictView';
+import { PlanBytes, PlanBytesNote } from './PlanBytes';
 import { PlanImageTags } from './PlanImageTags';
 import { planIsEmpty } from './removal-view';
 
@@ -71,6 +72,18 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
           </ul>
         </section>
       )}
+      {plan.notFound && plan.notFound.length > 0 && (
+        <section className="plan-section" data-testid="remove-plan-not-found">
+          <h3 className="plan-heading">{t('plan.notFound', { count: plan.notFound.length })}</h3>
+          <ul className="plan-tags">
+            {plan.notFound.map((ref) => (
+              <li key={ref} className="chip mono">
+                {ref}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {planIsEmpty(plan) ? (
         <p className="plan-nothing" data-testid="remove-nothing">
           {plan.conflicts.length > 0 ? t('removal.nothingButRefused') : t('removal.nothing')}
@@ -81,8 +94,8 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
             t('removal.totalNoImages')
           ) : (
             <>
-              {t('removal.total')} <strong><Size bytes={plan.totalBytes} /></strong>
-              {plan.totalBytes === 0 && <span className="muted"> — {t('removal.totalZero')}</span>}
+              {t('removal.total')} <PlanBytes plan={plan} />
+              {plan.totalBytes === 0 && <span className="muted"> — {t('removal.totalZero')}</span>} <PlanBytesNote plan={plan} />
             </>
           )}
         </p>

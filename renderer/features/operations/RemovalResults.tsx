@@ -59,6 +59,11 @@ export function RemovalResults({ outcomes, forced }: { outcomes: RemovalOutcome[
               <span className="mono">{displayTarget(outcome.target)}</span>
             </div>
             <OutcomeText outcome={outcome} />
+            {outcome.keptUntagged && outcome.keptUntagged.length > 0 && (
+              <p className="muted" data-testid="remove-result-kept">
+                {t('results.keptUntagged', { ids: outcome.keptUntagged.map(shortId).join(', ') })}
+              </p>
+            )}
           </li>
         ))}
       </ul>

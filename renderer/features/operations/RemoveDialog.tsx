@@ -73,7 +73,7 @@ function RemoveDialogOpen({ selection, purpose }: { selection: RemovalSelection;
       <>
         {selection.kind === 'repository' && <RepositoryChooser repository={selection.repository} />}
         {step === 'plan' && allTargets && allTargets.length > 0 && <RemovalTargets targets={allTargets} />}
-        {step === 'force' && plan && <ForceEffects conflicts={plan.conflicts} />}
+        {step === 'force' && plan && <ForceEffects conflicts={plan.conflicts} forced={forcedPlan} />}
         {error && <InlineError heading={t(failedAt === 'removing' ? 'removal.failed' : 'removal.planFailed')} error={error} onRetry={() => store.retry()} testId="remove-error" />}
         {shown ? (
           <div className={busy === 'planning' ? 'is-stale' : undefined} aria-busy={busy === 'planning'}>

@@ -74,6 +74,12 @@ describe('forceEffects', () => {
     ]);
   });
 
+  it('says only the name goes when the forced preview keeps the image (containerd: a stopped container holds it)', () => {
+    const forced = plan({ untagOnly: [{ ref: 'a:1', imageId: 'sha256:aaa', remainingTags: [] }] });
+    const effects = forceEffects([conflict({ kind: 'container-using-reference', forceable: true, target: 'a:1', containers: [container('web')] })], forced);
+    expect(effects).toEqual([{ kind: 'name-only', target: 'a:1', imageId: 'sha256:aaa', containers: ['web'] }]);
+  });
+
   it('promises nothing for refusals force cannot get past', () => {
     expect(forceEffects([conflict({ kind: 'running-container', containers: [container('web', 'running')] }), conflict({ kind: 'child-images' })])).toEqual([]);
   });

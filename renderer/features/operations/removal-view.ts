@@ -33,17 +33,25 @@ export function canForce(plan: RemovalPlan): boolean {
 /** What `docker rmi -f` does beyond the plain removal, said for each refusal force gets past. */
 export type ForceEffect =
   | { kind: 'all-tags'; target: string; imageId: string; tags: string[] }
-  | { kind: 'container-keeps'; target: string; imageId: string; containers: string[] };
+  | { kind: 'container-keeps'; target: string; imageId: string; containers: string[] }
+  | { kind: 'name-only'; target: string; imageId: string; containers: string[] };
 
-export function forceEffects(conflicts: readonly ConflictExplanation[]): ForceEffect[] {
+/**
+ * What force will do for each refusal it gets past. The forced preview decides between "the image
+ * goes, the container stays" and "only the name goes" (the containerd store keeps an image a stopped
+ * container uses when its last name is forced off).
+ */
+export function forceEffects(conflicts: readonly ConflictExplanation[], forced: RemovalPlan | null = null): ForceEffect[] {
   const effects: ForceEffect[] = [];
+  const nameOnly = (c: ConflictExplanation) => forced !== null && !forced.images.some((i) => i.id === c.imageId) && forced.untagOnly.some((u) => u.imageId === c.imageId);
   for (const c of conflicts) {
     if (!c.forceable) continue;
+    const containers = c.containers.map((x) => x.name);
     if (c.kind === 'multiple-repositories') {
       effects.push({ kind: 'all-tags', target: c.target, imageId: c.imageId, tags: c.tags });
-      if (c.containers.length > 0) effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers: c.containers.map((x) => x.name) });
+      if (containers.length > 0) effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers });
     } else if (c.kind === 'stopped-container' || c.kind === 'container-using-reference') {
-      effects.push({ kind: 'container-keeps', target: c.target, imageId: c.imageId, containers: c.containers.map((x) => x.name) });
+      effects.push({ kind: nameOnly(c) ? 'name-only' : 'container-keeps', target: c.target, imageId: c.imageId, containers });
     }
   }
   return effects;

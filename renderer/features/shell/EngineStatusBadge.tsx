@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine-types';
 import { useEngine } from '../../stores/engine-store';
+import { useEngineInfo } from '../../stores/engine-info-store';
 
 function statusText(t: ReturnType<typeof useTranslation>['t'], status: EngineStatus | null): { text: string; title: string } {
   if (!status) return { text: t('header.engineUnknown'), title: '' };
@@ -9,8 +10,9 @@ function statusText(t: ReturnType<typeof useTranslation>['t'], status: EngineSta
       const version = status.serverVersion ?? '?';
       const api = status.apiVersion ?? '?';
       const platform = [status.os, status.arch].filter(Boolean).join('/') || '?';
+      const store = status.store ? t(`header.store.${status.store.kind}`) : t('header.storeUnknown');
       return {
-        text: t('header.engineConnected', { host: status.host, version, api }),
+        text: t('header.engineConnected', { version, api, store }),
         title: t('header.engineTitle', { version, platform, api, host: status.host, source: t(`hostSource.${status.hostSource}`) }),
       };
     }
@@ -30,10 +32,20 @@ export function EngineStatusBadge() {
   const stale = useEngine((s) => s.linkWasUp && !s.linkUp);
   const { text, title } = statusText(t, status);
   const state = status?.state ?? 'connecting';
+  const className = `engine-status engine-status-${state}${stale ? ' is-stale' : ''}`;
+  if (state !== 'connected') {
+    return (
+      <div className={className} data-testid="engine-status" data-state={state} title={title}>
+        <span className="status-dot" aria-hidden="true" />
+        <span className="engine-status-text">{text}</span>
+      </div>
+    );
+  }
+  // Connected: the pill opens what the engine is and what its image store changes.
   return (
-    <div className={`engine-status engine-status-${state}${stale ? ' is-stale' : ''}`} data-testid="engine-status" data-state={state} title={title}>
+    <button type="button" className={className} data-testid="engine-status" data-state={state} data-store={status?.store?.kind} title={title} onClick={() => useEngineInfo.getState().show()}>
       <span className="status-dot" aria-hidden="true" />
       <span className="engine-status-text">{text}</span>
-    </div>
+    </button>
   );
 }

@@ -321,7 +321,10 @@ export class ContainerdModel implements ImageGraph {
     return { ok: false as const, conflict };
   }
 
-  /** The parent chain by label, each parent being its first record by name. */
+  /**
+   * The parent chain by label, each parent being its first record by name. Like the engine, a chain
+   * with a missing link yields no parents at all (it errors out and prunes nothing).
+   */
   private parents(id: string): CdRecord[] {
     const out: CdRecord[] = [];
     let current = this.resolveImage(id);
@@ -329,7 +332,7 @@ export class ContainerdModel implements ImageGraph {
     while (current?.parent && !seen.has(current.parent)) {
       seen.add(current.parent);
       const parent = this.resolveImage(current.parent);
-      if (!parent) break;
+      if (!parent) return [];
       out.push(parent);
       current = parent;
     }

@@ -62,10 +62,17 @@ function run(before: ContainerdModel, rules: ContainerdPruneRules, command: stri
     if (left === 0 && usedDigests.has(r.target)) model.createRecord({ name: danglingName(r.target), target: r.target, parent: r.parent });
   }
 
-  // The engine walks its candidates in map order; the end state is the same in any order.
+  // The engine walks its candidates in map order; the end state and the total are the same in any
+  // order. Content two pruned images share is credited to the one further down (the base): images
+  // built on others go first, deepest first, then the newest.
   const byTarget = new Map<string, CdRecord[]>();
   for (const r of candidates.values()) byTarget.set(r.target, [...(byTarget.get(r.target) ?? []), r]);
-  const order = [...byTarget.keys()].sort((a, b) => (before.facts.get(b)?.created ?? 0) - (before.facts.get(a)?.created ?? 0));
+  const depth = (t: string) => {
+    let d = 0;
+    for (let p = before.images.get(t)?.parent; p && d < 1000; p = before.images.get(p)?.parent) d++;
+    return d;
+  };
+  const order = [...byTarget.keys()].sort((a, b) => depth(b) - depth(a) || (before.facts.get(b)?.created ?? 0) - (before.facts.get(a)?.created ?? 0));
 
   const plan = new PlanBuilder(before, 'content');
   for (const target of order) {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { containerObject, imageObject } from '../../engine/engine-objects';
 import { toContainerBrief } from '../../images/containers';
-import { mapPool } from '../map-pool';
+import { mapPool } from '../../map-pool';
 import { readImageContent, type ImageContent } from './content';
 import { ContainerdModel, type CdContainer, type CdImageFacts } from './model';
 import { danglingName, parseNamed, type CdRecord } from './names';

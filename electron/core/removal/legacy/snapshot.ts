@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
-import { isMetadataOnly } from '../../../../shared/image-details';
+import { layerSizesFromHistory, pairHistoryWithLayers, type HistoryRow } from '../../../../shared/history-layers';
 import { toContainerBrief } from '../../images/containers';
 import { modelRefs, type ModelImage } from '../image-graph';
 import { EngineModel, type ModelLayer } from './engine-model';
-import { mapPool } from '../map-pool';
+import { mapPool } from '../../map-pool';
 import { imageObject } from '../../engine/engine-objects';
 
 /** The layer store's identity of a layer: its own diff ID folded onto its parent's chain ID. */
@@ -18,21 +18,18 @@ export function chainIds(diffIds: string[]): string[] {
 }
 
 interface HistoryItem {
+  Id?: string;
   CreatedBy?: string;
   Size?: number;
 }
 
 /**
  * Sizes of an image's layers, oldest first. The history API reports each layer's own size on the entry
- * that made it; entries that made no layer are told apart the way the CLI tells them.
+ * that made it; which entries made one is read from the intermediate images' own layer counts.
  */
-export function layerSizes(history: HistoryItem[], layerCount: number): number[] {
-  const oldestFirst = [...history].reverse();
-  let made = oldestFirst.filter((h) => !isMetadataOnly(h.CreatedBy ?? '', h.Size ?? 0));
-  if (made.length !== layerCount) made = oldestFirst.filter((h) => (h.Size ?? 0) > 0);
-  const sizes = made.map((h) => h.Size ?? 0).slice(-layerCount);
-  while (sizes.length < layerCount) sizes.unshift(0);
-  return sizes;
+export function layerSizes(history: HistoryItem[], layerCount: number, layersOf: (id: string) => number | undefined = () => undefined): number[] {
+  const rows: HistoryRow[] = history.map((h) => ({ id: h.Id ?? '<missing>', createdBy: h.CreatedBy ?? '', size: h.Size ?? 0 }));
+  return layerSizesFromHistory(rows, pairHistoryWithLayers(rows, layerCount, layersOf), layerCount);
 }
 
 interface InspectDoc {
@@ -70,13 +67,16 @@ async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache, 
     signal?.throwIfAborted();
     return (await imageObject(docker, id).inspect()) as unknown as InspectDoc;
   });
+  // Each step of a local build is an image of its own: its layer count says whether the step made one.
+  const layerCounts = new Map<string, number>([...cache.images].map(([id, f]) => [id, f.chains.length]));
+  for (const doc of docs) layerCounts.set(doc.Id, doc.RootFS?.Layers?.length ?? 0);
   // Deepest images first: one history call then sizes every layer it shares with shallower images.
   docs.sort((a, b) => (b.RootFS?.Layers?.length ?? 0) - (a.RootFS?.Layers?.length ?? 0));
   for (const doc of docs) {
     signal?.throwIfAborted();
     const chains = chainIds(doc.RootFS?.Layers ?? []);
     if (chains.some((c) => !cache.layers.has(c))) {
-      const sizes = layerSizes((await imageObject(docker, doc.Id).history()) as HistoryItem[], chains.length);
+      const sizes = layerSizes((await imageObject(docker, doc.Id).history()) as HistoryItem[], chains.length, (id) => layerCounts.get(id));
       chains.forEach((chainId, i) => {
         if (!cache.layers.has(chainId)) cache.layers.set(chainId, { chainId, parent: chains[i - 1] ?? null, size: sizes[i] ?? 0 });
       });
