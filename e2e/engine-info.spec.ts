@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, test } from './fixtures';
+import { REPO } from './support/env';
 
 test.describe('what engine this is', () => {
   test('the header names the image store, and the engine dialog says what that store changes, in both languages', { tag: '@smoke' }, async ({ images, page, e2eEnv }) => {
@@ -24,4 +26,22 @@ test.describe('what engine this is', () => {
     await images.engineStatus.click();
     await expect(dialog.getByTestId('engine-info-store')).toContainText(store === 'containerd' ? 'containerd 镜像存储' : '传统 graph driver 存储');
   });
+});
+
+/** Pictures for the docs: the engine dialog naming the store, English/light and Chinese/dark. */
+test.describe('engine screenshots', { tag: '@screens' }, () => {
+  for (const { language, file, theme } of [
+    { language: 'en', file: 'en', theme: 'light' },
+    { language: 'zh-CN', file: 'zh', theme: 'dark' },
+  ] as const) {
+    test(`engine facts in ${language}, ${theme}`, async ({ images, page }) => {
+      await images.waitForList();
+      await images.setLanguage(language);
+      await images.setTheme(theme);
+      await images.engineStatus.click();
+      await expect(page.getByTestId('engine-info-store-facts')).toBeVisible();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: path.join(REPO, 'docs', 'screenshots', `engine-${file}-${theme}.png`) });
+    });
+  }
 });

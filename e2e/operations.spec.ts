@@ -55,6 +55,29 @@ test.describe('image operations', () => {
     expect(inspectImage(`${repository}:v1`, '{{.Id}}')).toBe(inspectImage(FIXTURES.base, '{{.Id}}'));
   });
 
+  test('tag onto a name another image has: the dialog says which image loses it and that it becomes untagged', { tag: '@smoke' }, async ({ images, ops, page }) => {
+    const name = randomName();
+    const taken = `e2e-ops/move-${name}:1`;
+    const holder = buildImage(taken, [`FROM ${FIXTURES.base}`, `RUN echo ${name} > /holder`]);
+    made.images.push(holder);
+    await images.filterBy(taken.split(':')[0]!);
+    await expect(images.rowFor(taken)).toBeVisible();
+    await images.filterBy('');
+
+    await ops.rowAction(images.rowFor(FIXTURES.base), 'tag').click();
+    await ops.tagInput.fill(taken);
+    const move = ops.tagDialog.getByTestId('tag-move');
+    await expect(move).toHaveAttribute('data-from', holder);
+    await expect(move).toHaveAttribute('data-becomes-untagged', 'true');
+    await expect(move).toContainText(`${taken} already names image ${holder.slice(7, 19)}`);
+    await expect(ops.tagSubmit).toHaveText('Move tag');
+    await ops.tagSubmit.click();
+    await expect(page.getByRole('status').filter({ hasText: `image ${holder.slice(7, 19)} is now untagged` })).toBeVisible();
+    expect(inspectImage(taken, '{{.Id}}')).toBe(inspectImage(FIXTURES.base, '{{.Id}}'));
+    expect(inspectImage(holder, '{{len .RepoTags}}')).toBe('0');
+    docker(['rmi', taken]);
+  });
+
   test('untag: one tag goes from the details’ tag chips, the image stays and the result names the tags it keeps', async ({ images, details, ops }) => {
     const reference = `e2e-ops/untag-${randomName()}:v1`;
     docker(['tag', FIXTURES.base, reference]);

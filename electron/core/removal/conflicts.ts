@@ -46,7 +46,9 @@ export function explainConflict(model: ImageGraph, target: string, detail: strin
   // The container the engine named first, then the others using the image.
   users.sort((a, b) => Number(b.id.startsWith(containerId ?? '-')) - Number(a.id.startsWith(containerId ?? '-')));
   const running = users.some((c) => RUNNING.has(c.state));
-  const forceable = kind === 'multiple-repositories' || ((kind === 'stopped-container' || kind === 'container-using-reference') && !running);
+  // Forcing a name off an image a container uses always works (the image stays while a container runs
+  // it); forcing the image itself out past a running container never does.
+  const forceable = kind === 'multiple-repositories' || kind === 'container-using-reference' || (kind === 'stopped-container' && !running);
   return {
     kind,
     target,

@@ -62,7 +62,7 @@ export function EngineInfoDialog() {
           </ul>
         </section>
       )}
-      <CommandHint command="docker version && docker info --format '{{.Driver}} {{json .DriverStatus}}'" />
+      <CommandHint command="docker info --format '{{.Driver}} {{.DriverStatus}}'" />
     </Dialog>
   );
 }

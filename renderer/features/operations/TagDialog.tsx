@@ -4,11 +4,12 @@ import { shortId } from '../../../shared/format';
 import { useTag, type TagSource } from '../../stores/tag-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { Dialog } from '../../ui/Dialog';
-import { CheckIcon } from '../../ui/icons';
+import { AlertIcon, CheckIcon } from '../../ui/icons';
+import { useImages } from '../../stores/images-store';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { useToasts } from '../../ui/toast-store';
-import { checkTagInput, highlightPart, tagCommand } from './tag-form';
+import { checkTagInput, highlightPart, tagCommand, tagMoveEffect } from './tag-form';
 import { ReferenceProblemText } from './ReferenceProblemText';
 
 /** `docker tag SOURCE TARGET`, checked against Docker's reference grammar on every keystroke. */
@@ -26,13 +27,20 @@ function TagForm({ source }: { source: TagSource }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const verdict = checkTagInput(text);
+  const summaries = useImages((s) => s.summaries);
+  const move = verdict.state === 'valid' ? tagMoveEffect(summaries, source.imageId, verdict.familiar) : null;
   const problemId = 'tag-problem-text';
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (verdict.state !== 'valid') return;
     const done = await useTag.getState().submit(verdict.target);
-    if (done) useToasts.getState().show('success', t('tagDialog.done', { source: source.ref, target: done.target }));
+    if (!done) return;
+    const message =
+      move?.kind === 'moves'
+        ? t(move.becomesUntagged ? 'tagDialog.doneMovedUntagged' : 'tagDialog.doneMoved', { target: done.target, from: shortId(move.from) })
+        : t('tagDialog.done', { source: source.ref, target: done.target });
+    useToasts.getState().show('success', message);
   };
 
   const footer = (
@@ -42,7 +50,7 @@ function TagForm({ source }: { source: TagSource }) {
       </button>
       <button type="submit" form="tag-form" className="button button-primary" data-testid="tag-submit" disabled={verdict.state !== 'valid' || submitting}>
         {submitting && <Spinner size={14} />}
-        {t('tagDialog.submit')}
+        {move?.kind === 'moves' ? t('tagDialog.submitMove') : t('tagDialog.submit')}
       </button>
     </>
   );
@@ -103,6 +111,20 @@ function TagForm({ source }: { source: TagSource }) {
             </p>
           )}
         </div>
+        {move?.kind === 'moves' && (
+          <div className="tag-move" data-testid="tag-move" data-from={move.from} data-becomes-untagged={move.becomesUntagged ? 'true' : 'false'} role="note">
+            <AlertIcon />
+            <p>
+              {t('tagDialog.moveWarning', { name: verdict.state === 'valid' ? verdict.familiar : '', from: shortId(move.from) })}{' '}
+              {move.becomesUntagged ? <strong>{t('tagDialog.moveBecomesUntagged', { from: shortId(move.from) })}</strong> : t('tagDialog.moveKeepsTags', { from: shortId(move.from), tags: move.otherTags.join(', ') })}
+            </p>
+          </div>
+        )}
+        {move?.kind === 'same-image' && (
+          <p className="muted" data-testid="tag-same-image">
+            {t('tagDialog.sameImage')}
+          </p>
+        )}
         <CommandHint command={tagCommand(source.ref, verdict.state === 'valid' ? verdict.target : text)} />
         {error && <InlineError heading={t('tagDialog.failed')} error={error} testId="tag-error" />}
       </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTagInput, highlightPart, tagCommand } from './tag-form';
+import { checkTagInput, highlightPart, tagCommand, tagMoveEffect } from './tag-form';
 
 const marked = (text: string) => {
   const verdict = checkTagInput(text);
@@ -63,5 +63,23 @@ describe('tagCommand', () => {
     expect(tagCommand('fixture/busybox:1', '')).toBe('docker tag fixture/busybox:1 TARGET');
     expect(tagCommand('fixture/busybox:1', ' nginx ')).toBe('docker tag fixture/busybox:1 nginx');
     expect(tagCommand('ca071a5b7e38', "it's")).toBe(`docker tag ca071a5b7e38 'it'\\''s'`);
+  });
+});
+
+describe('tagMoveEffect: Docker moves a tag without asking, the dialog says so first', () => {
+  const image = (id: string, repoTags: string[]) => ({ id, parentId: '', repoTags, repoDigests: [], created: 1, size: 1, labels: {}, containers: -1 });
+  const list = [image('sha256:a', ['app:1']), image('sha256:b', ['app:2', 'app:stable'])];
+
+  it('a new name moves nothing', () => {
+    expect(tagMoveEffect(list, 'sha256:a', 'app:3')).toEqual({ kind: 'new' });
+  });
+
+  it('a name the image already has changes nothing', () => {
+    expect(tagMoveEffect(list, 'sha256:a', 'app:1')).toEqual({ kind: 'same-image' });
+  });
+
+  it('names the image that loses the name, and whether it becomes untagged', () => {
+    expect(tagMoveEffect(list, 'sha256:b', 'app:1')).toEqual({ kind: 'moves', from: 'sha256:a', fromCreated: 1, otherTags: [], becomesUntagged: true });
+    expect(tagMoveEffect(list, 'sha256:a', 'app:2')).toEqual({ kind: 'moves', from: 'sha256:b', fromCreated: 1, otherTags: ['app:stable'], becomesUntagged: false });
   });
 });

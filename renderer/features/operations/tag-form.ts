@@ -1,3 +1,4 @@
+import type { ImageSummary } from '../../../shared/image-types';
 import { parseTagTarget, type ReferenceProblem } from '../../../shared/reference';
 import { shellQuote } from '../images/docker-commands';
 
@@ -62,4 +63,19 @@ export function highlightPart(text: string, problem: ReferenceProblem, part: str
 /** `docker tag SOURCE TARGET`, with the placeholder until a target is typed. */
 export function tagCommand(source: string, target: string): string {
   return `docker tag ${shellQuote(source)} ${target.trim() ? shellQuote(target.trim()) : 'TARGET'}`;
+}
+
+/** What tagging does to the image that has the name now: Docker moves a tag without asking. */
+export type TagMove =
+  | { kind: 'new' }
+  | { kind: 'same-image' }
+  | { kind: 'moves'; from: string; fromCreated: number; otherTags: string[]; becomesUntagged: boolean };
+
+/** `familiar` is the name as the engine lists it (nginx:latest, reg:5000/app:1). */
+export function tagMoveEffect(summaries: readonly ImageSummary[], sourceImageId: string, familiar: string): TagMove {
+  const holder = summaries.find((s) => s.repoTags.includes(familiar));
+  if (!holder) return { kind: 'new' };
+  if (holder.id === sourceImageId) return { kind: 'same-image' };
+  const otherTags = holder.repoTags.filter((t) => t !== familiar && !t.startsWith('<none>'));
+  return { kind: 'moves', from: holder.id, fromCreated: holder.created, otherTags, becomesUntagged: otherTags.length === 0 };
 }

@@ -54,6 +54,15 @@ describe('simulatePrune, the engine’s prune rules on a copy', () => {
     expect(plan.untagOnly).toEqual([{ ref: 'used:1', imageId: 'sha256:used', remainingTags: ['used:2'] }]);
   });
 
+  it('a container’s image keeps the name that sorts last by full name: here the tag, not the registry digest', () => {
+    const digest = `127.0.0.1:5000/used@sha256:${'d'.repeat(64)}`;
+    const m = model();
+    m.images.get('sha256:used')!.refs = [toModelRef('used:1'), toModelRef(digest)];
+    const plan = simulatePrune(m, { danglingOnly: false, until: null, labels: [{ negate: false, key: 'env', value: 'dev' }] }, 'x');
+    // docker.io/library/used:1 sorts after 127.0.0.1:5000/…: the digest goes first, the tag stays.
+    expect(plan.untagOnly).toEqual([{ ref: digest, imageId: 'sha256:used', remainingTags: ['used:1'] }]);
+  });
+
   it('leaves the model it was given untouched', () => {
     const before = model();
     simulatePrune(before, { danglingOnly: false, until: null, labels: [] }, 'x');

@@ -1,9 +1,16 @@
 import { labelsMatch } from '../../../../shared/prune-filters';
+import { parseReference } from '../../../../shared/reference';
 import type { RemovalPlan } from '../../../../shared/removal-types';
 import type { ModelImage } from '../image-graph';
 import { PlanBuilder } from '../plan-builder';
 import type { PruneRules } from '../prune-rules';
 import type { EngineModel } from './engine-model';
+
+const fullName = (text: string) => {
+  const parsed = parseReference(text);
+  return parsed.ok ? parsed.ref.full : text;
+};
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function heads(model: EngineModel): ModelImage[] {
   const parents = new Set([...model.images.values()].map((i) => i.parent));
@@ -31,7 +38,9 @@ export function simulatePrune(before: EngineModel, rules: PruneRules, command: s
     }
     // Dangling-only prune spares anything with a tag; digest-only references still go.
     if (rules.danglingOnly && image.refs.some((r) => r.tagged)) continue;
-    for (const ref of [...image.refs]) {
+    // The reference store hands them over sorted by full name (127.0.0.1:5000/… before docker.io/…),
+    // and that order decides which name a container's image keeps.
+    for (const ref of [...image.refs].sort((a, b) => compareText(fullName(a.text), fullName(b.text)))) {
       const result = model.deleteImage(ref.text, false, true);
       if (result.ok) plan.add(result.records);
     }
