@@ -19,13 +19,13 @@ test.describe('the list toggles', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  test('“dangling only” leaves the untagged leaf images and shows docker images --filter dangling=true', async ({ images }) => {
+  test('“Dangling” leaves the untagged leaf images and shows docker images --filter dangling=true', async ({ images }) => {
     const ownDangling = importUntaggedImage();
     cleanups.push(() => docker(['rmi', ownDangling], { allowFail: true }));
     await images.waitForList();
     await expect(images.commandText).toHaveText('docker images');
 
-    await images.danglingToggle.check();
+    await images.usageFilter('dangling').click();
     await expect(images.commandText).toHaveText('docker images --filter dangling=true');
     await expect(images.rowsOfImage(ownDangling)).toHaveCount(1);
     await expect
@@ -36,7 +36,7 @@ test.describe('the list toggles', () => {
       })
       .toEqual({ untagged: [], missing: [], extra: [] });
 
-    await images.danglingToggle.uncheck();
+    await images.usageFilter('all').click();
     await expect(images.commandText).toHaveText('docker images');
     await expect(images.rowFor(FIXTURES.base)).toBeVisible();
     await expect(images.rowFor(FIXTURES.layered)).toBeVisible();
@@ -61,5 +61,34 @@ test.describe('the list toggles', () => {
     await expect(images.commandText).toHaveText('docker images');
     await expect(images.rowsOfImage(intermediate!)).toHaveCount(0);
     await expect(images.noMatch).toBeVisible();
+  });
+});
+
+test.describe('in use', () => {
+  const made: string[] = [];
+  test.afterEach(() => {
+    for (const c of made.splice(0)) docker(['rm', '-f', c], { allowFail: true });
+  });
+
+  test('rows say how many containers use their image, and In use / Unused split the list as the containers say', { tag: '@smoke' }, async ({ images }) => {
+    const running = `e2e-inuse-${Date.now().toString(36)}`;
+    docker(['run', '-d', '--name', running, '--network', 'none', FIXTURES.child, 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done']);
+    made.push(running);
+    await images.waitForList();
+    // The fixture's stopped container, and the running one just made.
+    const used = images.rowFor(FIXTURES.usedByContainer).getByTestId('use-marks');
+    await expect(used).toHaveAttribute('data-stopped', '1');
+    await expect(images.rowFor(FIXTURES.child).getByTestId('use-marks')).toHaveAttribute('data-running', '1');
+    await expect(images.rowFor(FIXTURES.child).getByTestId('use-marks')).toContainText('1 running');
+
+    await images.usageFilter('in-use').click();
+    const containers = docker(['ps', '-aq']).split('\n').filter(Boolean);
+    const usedIds = new Set(docker(['inspect', '--format', '{{.Image}}', ...containers]).split('\n'));
+    const inUse = cliIds([]).filter((id) => usedIds.has(id));
+    await expect.poll(async () => new Set((await images.rowData()).map((r) => r.imageId))).toEqual(new Set(inUse));
+    await images.usageFilter('unused').click();
+    await expect(images.rowFor(FIXTURES.usedByContainer)).toHaveCount(0);
+    await expect(images.rowFor(FIXTURES.base)).toBeVisible();
+    await images.usageFilter('all').click();
   });
 });

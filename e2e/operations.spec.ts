@@ -161,6 +161,50 @@ test.describe('image operations', () => {
     expect(docker(['ps', '-a', '--filter', `name=^${container}$`, '--format', '{{.Names}}'])).toBe(container);
   });
 
+  test('checkboxes select rows, and the bulk button says what it will remove', async ({ images, ops, page }) => {
+    await images.filterBy('fixture/busybox');
+    const rows = images.rows;
+    await expect(rows.first()).toBeVisible();
+    await rows.nth(0).getByTestId('row-check').click();
+    await rows.nth(1).getByTestId('row-check').click();
+    await expect(ops.removeSelected).toHaveText(/Remove 2 tags of 1 image/);
+    await images.filterBy('');
+    await page.getByTestId('select-all-rows').check();
+    await expect(page.getByTestId('images-count')).toContainText('selected');
+    await page.getByTestId('select-all-rows').uncheck();
+    await expect(ops.removeSelected).toHaveCount(0);
+    await expect(page.locator('.keys-hint')).toContainText('Shift-click');
+  });
+
+  test('a refusal card stops and removes the container in the way, then the removal goes ahead', { tag: '@smoke' }, async ({ images, ops, page }) => {
+    const name = randomName();
+    const reference = `e2e-ops/blocker-${name}:1`;
+    const container = `e2e-ops-blocker-${name}`;
+    const id = buildImage(reference, [`FROM ${FIXTURES.base}`, `RUN echo ${name} > /blocker`]);
+    made.images.push(id);
+    docker(['run', '-d', '--name', container, '--network', 'none', reference, 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done']);
+    made.containers.push(container);
+
+    await images.filterBy(reference.split(':')[0]!);
+    await ops.rowAction(images.rowFor(reference), 'remove').click();
+    const card = ops.conflicts.first().locator(`[data-testid="conflict-container"][data-name="${container}"]`);
+    await expect(card).toHaveAttribute('data-state', 'running');
+    await card.getByTestId('container-stop').click();
+    await expect(card).toContainText('SIGTERM');
+    await card.getByTestId('container-stop-confirm').click();
+    await expect(card).toHaveAttribute('data-state', 'exited');
+    await card.getByTestId('container-remove').click();
+    await expect(card).toContainText('writable layer');
+    await card.getByTestId('container-remove-confirm').click();
+    // With the container gone the engine no longer refuses: the preview says the image goes.
+    await expect(ops.conflicts).toHaveCount(0);
+    await expect(ops.planImage(id)).toBeVisible();
+    await ops.removeConfirm.click();
+    await expect(ops.result(reference)).toHaveAttribute('data-ok', 'true');
+    expect(exists(id)).toBe(false);
+    await expect(page.locator('body')).not.toContainText('removed outside this window');
+  });
+
   test('containers using an image: listed in details, a stopped one removed after confirmation', async ({ images, details, page }) => {
     const name = randomName();
     const reference = `e2e-ops/used-${name}:1`;

@@ -110,6 +110,11 @@ export const methods = {
   /** Prune with the cut-off the preview used, so both describe the same instant. */
   'images.prune': method(z.object({ filters: pruneFilters, untilTimestamp: z.number().int().nullable().default(null) }).strict()).returns<PruneResult>(),
   'images.containers': method(z.object({ ref: imageRef }).strict()).returns<ContainerBrief[]>(),
+  /** `docker ps -a`. */
+  'containers.list': method(noArgs).returns<ContainerBrief[]>(),
+  'containers.start': method(z.object({ id: containerRef }).strict()).returns<{ started: string }>(),
+  'containers.stop': method(z.object({ id: containerRef }).strict()).returns<{ stopped: string }>(),
+  /** `docker rm` of a stopped container; a running one is refused with CONFLICT. */
   'containers.remove': method(z.object({ id: containerRef }).strict()).returns<{ removed: string }>(),
   'jobs.list': method(noArgs).returns<JobInfo[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),

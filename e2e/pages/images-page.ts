@@ -19,7 +19,8 @@ export class ImagesPage {
   readonly themeSelect: Locator;
   readonly linkLostBanner: Locator;
   readonly filter: Locator;
-  readonly danglingToggle: Locator;
+  /** Docker Desktop's split of the list: All · In use · Unused · Dangling. */
+  readonly usageFilter: (kind: 'all' | 'in-use' | 'unused' | 'dangling') => Locator;
   readonly allToggle: Locator;
   readonly count: Locator;
   readonly refreshButton: Locator;
@@ -42,7 +43,7 @@ export class ImagesPage {
     this.themeSelect = page.getByTestId('theme-select');
     this.linkLostBanner = page.getByTestId('link-lost-banner');
     this.filter = page.getByTestId('images-filter');
-    this.danglingToggle = page.getByTestId('toggle-dangling');
+    this.usageFilter = (kind) => page.getByTestId(`usage-filter-${kind}`);
     this.allToggle = page.getByTestId('toggle-all');
     this.count = page.getByTestId('images-count');
     this.refreshButton = page.getByTestId('images-refresh');

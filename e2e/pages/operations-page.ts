@@ -17,6 +17,8 @@ export class OperationsPage {
   readonly planImages: Locator;
   readonly planUntags: Locator;
   readonly conflicts: Locator;
+  /** The toolbar's bulk button, shown while rows are selected. */
+  readonly removeSelected: Locator;
   readonly targets: Locator;
   readonly uncheckAllTargets: Locator;
   readonly removeConfirm: Locator;
@@ -52,6 +54,7 @@ export class OperationsPage {
     this.planImages = this.removeDialog.getByTestId('remove-plan-image');
     this.planUntags = this.removeDialog.getByTestId('remove-plan-untag');
     this.conflicts = this.removeDialog.getByTestId('remove-conflict');
+    this.removeSelected = page.getByTestId('remove-selected');
     this.targets = this.removeDialog.getByTestId('remove-target');
     this.uncheckAllTargets = this.removeDialog.getByTestId('remove-targets-none');
     this.removeConfirm = this.removeDialog.getByTestId('remove-confirm');

@@ -3,7 +3,8 @@ import type { EngineConnection } from './engine/connection';
 import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
 import { tagImage } from './images/tagging';
 import { imageContent } from './images/image-content';
-import { containersUsing, planRemoval, removeContainer, removeImages } from './removal/removal';
+import { planRemoval, removeImages } from './removal/removal';
+import { containersUsing, listContainers, removeContainer, startContainer, stopContainer } from './containers/containers';
 import { planPrune, prune } from './removal/prune';
 import { StoreCaches } from './removal/store';
 import type { JobContext, JobManager } from './jobs';
@@ -42,6 +43,9 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.prunePlan': async (filters) => planPrune(await engine.client(), await context(), filters, null),
     'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), await context(), filters, untilTimestamp),
     'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),
+    'containers.list': async () => listContainers(await engine.client()),
+    'containers.start': async ({ id }) => startContainer(await engine.client(), id),
+    'containers.stop': async ({ id }) => stopContainer(await engine.client(), id),
     'containers.remove': async ({ id }) => removeContainer(await engine.client(), id),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

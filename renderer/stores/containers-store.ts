@@ -3,64 +3,79 @@ import type { StevedoreError } from '../../shared/errors';
 import type { ContainerBrief } from '../../shared/removal-types';
 import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
+import { createRefetchScheduler } from './refetch-scheduler';
 
-/** The containers using the image open in the details panel, and removing a stopped one. */
+export type ContainerAction = 'start' | 'stop' | 'remove';
+
+/** Every container (`docker ps -a`): what marks images as in use, and what the container actions act on. */
 interface ContainersState {
-  imageId: string | null;
-  containers: ContainerBrief[] | null;
-  loading: boolean;
+  list: ContainerBrief[] | null;
   error: StevedoreError | null;
-  /** The container whose removal waits for the user's confirmation. */
-  confirming: string | null;
-  removing: string | null;
-  removeError: { id: string; error: StevedoreError } | null;
-  load(imageId: string): Promise<void>;
-  /** Containers changed on the engine: re-read quietly, keeping what is shown if that fails. */
-  changed(): void;
-  askRemove(id: string): void;
-  cancelRemove(): void;
-  remove(id: string): Promise<boolean>;
+  /** Actions in flight, by container ID. */
+  pending: Record<string, ContainerAction>;
+  /** A stop or remove waiting for the user's confirmation. */
+  confirming: { id: string; action: 'stop' | 'remove' } | null;
+  actionError: { id: string; action: ContainerAction; error: StevedoreError } | null;
+  refresh(): Promise<void>;
+  ask(id: string, action: 'stop' | 'remove'): void;
+  cancel(): void;
+  run(id: string, action: ContainerAction): Promise<boolean>;
 }
 
-let generation = 0;
-
-async function read(imageId: string, quiet: boolean): Promise<void> {
-  const mine = ++generation;
-  if (!quiet) useContainers.setState({ imageId, containers: null, loading: true, error: null, confirming: null, removeError: null });
+async function fetchContainers(): Promise<void> {
   try {
-    const containers = await api.call('images.containers', { ref: imageId });
-    if (mine === generation) useContainers.setState({ containers, loading: false, error: null });
+    useContainers.setState({ list: await api.call('containers.list'), error: null });
   } catch (err) {
-    if (mine !== generation) return;
-    if (!quiet || !useContainers.getState().containers) useContainers.setState({ loading: false, error: toStevedoreError(err) });
+    // A failed re-read keeps what is shown; only an empty store shows the error.
+    if (!useContainers.getState().list) useContainers.setState({ error: toStevedoreError(err) });
   }
 }
 
+const scheduler = createRefetchScheduler(fetchContainers, 100);
+
+const CALLS = { start: 'containers.start', stop: 'containers.stop', remove: 'containers.remove' } as const;
+
 export const useContainers = create<ContainersState>()((set, get) => ({
-  imageId: null,
-  containers: null,
-  loading: false,
+  list: null,
   error: null,
+  pending: {},
   confirming: null,
-  removing: null,
-  removeError: null,
-  load: (imageId) => read(imageId, false),
-  changed() {
-    const { imageId } = get();
-    if (imageId) void read(imageId, true);
-  },
-  askRemove: (id) => set({ confirming: id, removeError: null }),
-  cancelRemove: () => set({ confirming: null }),
-  async remove(id) {
-    set({ removing: id, removeError: null });
+  actionError: null,
+  refresh: () => scheduler.request(),
+  ask: (id, action) => set({ confirming: { id, action }, actionError: null }),
+  cancel: () => set({ confirming: null }),
+  async run(id, action) {
+    set((s) => ({ pending: { ...s.pending, [id]: action }, actionError: null }));
+    const done = () => set((s) => ({ pending: Object.fromEntries(Object.entries(s.pending).filter(([k]) => k !== id)) }));
     try {
-      await api.call('containers.remove', { id });
-      set((s) => ({ removing: null, confirming: null, containers: s.containers?.filter((c) => c.id !== id) ?? null }));
-      get().changed();
+      await api.call(CALLS[action], { id });
+      done();
+      set((s) => ({ confirming: s.confirming?.id === id ? null : s.confirming }));
+      await get().refresh();
       return true;
     } catch (err) {
-      set({ removing: null, removeError: { id, error: toStevedoreError(err) } });
+      done();
+      set({ actionError: { id, action, error: toStevedoreError(err) } });
       return false;
     }
   },
 }));
+
+export interface ImageUse {
+  running: number;
+  stopped: number;
+}
+
+const ACTIVE = new Set(['running', 'paused', 'restarting']);
+
+/** How many containers use each image, running and not: the list's "in use" marks. */
+export function usageByImage(list: readonly ContainerBrief[] | null): Map<string, ImageUse> {
+  const out = new Map<string, ImageUse>();
+  for (const c of list ?? []) {
+    const use = out.get(c.imageId) ?? { running: 0, stopped: 0 };
+    if (ACTIVE.has(c.state)) use.running++;
+    else use.stopped++;
+    out.set(c.imageId, use);
+  }
+  return out;
+}

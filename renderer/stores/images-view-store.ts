@@ -1,15 +1,16 @@
 import { create } from 'zustand';
 import { DEFAULT_SORT, nextSort, type SortColumn, type SortState } from '../features/images/sort';
+import type { UsageFilter } from '../features/images/image-view';
 import { EMPTY_SELECTION, applyClick, applyMove, keepVisible, type ClickModifiers, type MoveKey, type SelectionState } from '../features/images/selection';
 
 /** How the user is looking at the list: filter, sort, selection. Data lives in the images store. */
 interface ImagesViewState {
   filterText: string;
-  danglingOnly: boolean;
+  usage: UsageFilter;
   sort: SortState;
   selection: SelectionState;
   setFilterText(text: string): void;
-  setDanglingOnly(on: boolean): void;
+  setUsage(usage: UsageFilter): void;
   sortBy(column: SortColumn): void;
   click(key: string, order: readonly string[], mods: ClickModifiers): void;
   move(key: MoveKey, order: readonly string[], pageSize: number, mods: { extend: boolean; cursorOnly: boolean }): void;
@@ -21,11 +22,11 @@ interface ImagesViewState {
 
 export const useImagesView = create<ImagesViewState>()((set) => ({
   filterText: '',
-  danglingOnly: false,
+  usage: 'all',
   sort: DEFAULT_SORT,
   selection: EMPTY_SELECTION,
   setFilterText: (filterText) => set({ filterText }),
-  setDanglingOnly: (danglingOnly) => set({ danglingOnly }),
+  setUsage: (usage) => set({ usage }),
   sortBy: (column) => set((s) => ({ sort: nextSort(s.sort, column) })),
   click: (key, order, mods) => set((s) => ({ selection: applyClick(s.selection, order, key, mods) })),
   move: (key, order, pageSize, mods) => set((s) => ({ selection: applyMove(s.selection, order, key, pageSize, mods) })),

@@ -30,10 +30,13 @@ export function startLiveUpdates(): () => void {
         void useImages.getState().refresh();
         useUsage.getState().invalidate();
       }
-      if (change.resync || change.kinds.includes('containers')) useContainers.getState().changed();
+      if (change.resync || change.kinds.includes('containers')) void useContainers.getState().refresh();
     }),
     useEngine.subscribe((state, prev) => {
-      if (state.status?.state === 'connected' && prev.status?.state !== 'connected') void useImages.getState().refresh();
+      if (state.status?.state === 'connected' && prev.status?.state !== 'connected') {
+        void useImages.getState().refresh();
+        void useContainers.getState().refresh();
+      }
     }),
     useImages.subscribe((state, prev) => {
       if (state.version !== prev.version) useDetails.getState().listChanged(state.rows);

@@ -45,6 +45,8 @@ interface RemovalState {
   /** Removes exactly the targets of the plan on screen (forced on the force step). */
   confirm(): Promise<void>;
   retry(): void;
+  /** Something the plan depends on changed (a container was stopped or removed): ask again, quietly. */
+  replan(): void;
   /** Open the details' Containers section for an image a conflict named. */
   showContainers(imageId: string): void;
 }
@@ -139,6 +141,12 @@ export const useRemoval = create<RemovalState>()((set, get) => ({
   retry() {
     // After a failed removal the engine may have changed: plan afresh rather than repeat blindly.
     void plan(get().step === 'force');
+  },
+  replan() {
+    const { request, step } = get();
+    if (!request || step === 'results') return;
+    void plan(false);
+    if (step === 'force') void plan(true);
   },
   showContainers(imageId) {
     const row = useImages.getState().rows.find((r) => r.imageId === imageId);

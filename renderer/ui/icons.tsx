@@ -139,3 +139,13 @@ export const ShieldIcon = (p: IconProps) => (
     <path d="M8 1.8l5 2v4c0 3.2-2.2 5.3-5 6.4-2.8-1.1-5-3.2-5-6.4v-4z" />
   </Icon>
 );
+export const PlayIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 3.5v9l7-4.5z" />
+  </Icon>
+);
+export const StopIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="4" width="8" height="8" rx="1" />
+  </Icon>
+);

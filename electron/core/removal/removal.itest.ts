@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
-import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
 import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
@@ -221,17 +221,6 @@ forEachEngine((engine) => {
     it('says which names the engine has no image for', async () => {
       const preview = await plan({ kind: 'refs', refs: ['rm/nonexistent:1', FIXTURES.base, 'rm/nonexistent:1'] });
       expect(preview.notFound).toEqual(['rm/nonexistent:1']);
-    });
-  });
-
-  describe('containers using an image', () => {
-    it('lists the fixture’s stopped container and removes a stopped one on request', async () => {
-      const users = valueOf<ContainerBrief[]>(await backend.call('images.containers', { ref: FIXTURES.usedByContainer }));
-      expect(users).toEqual([expect.objectContaining({ name: FIXTURES.containerName, state: 'created' })]);
-      dockerCli(engine, 'create', '--name', 'rm-temp', '--network', 'none', FIXTURES.usedByContainer);
-      const removed = valueOf<{ removed: string }>(await backend.call('containers.remove', { id: 'rm-temp' }));
-      expect(removed.removed).toMatch(/^[0-9a-f]{64}$/);
-      expect(dockerCli(engine, 'ps', '-a', '--filter', 'name=rm-temp', '-q')).toBe('');
     });
   });
 });

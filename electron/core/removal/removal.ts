@@ -1,16 +1,15 @@
 import type Docker from 'dockerode';
-import type { ContainerBrief, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 import type { RemovalSelection } from '../../../shared/removal-selection';
 import { describeSelection } from '../../../shared/removal-selection';
-import { BackendError } from '../../../shared/errors';
-import { toContainerBrief } from '../images/containers';
+import { toContainerBrief } from '../containers/brief';
 import { explainConflict, explainModelConflict } from './conflicts';
 import { modelRefs, type ModelImage } from './image-graph';
 import { EngineModel } from './legacy/engine-model';
 import { loadStore, type StoreContext } from './store';
 import { toBackendError } from '../engine/engine-errors';
 import { PlanBuilder } from './plan-builder';
-import { containerObject, imageObject } from '../engine/engine-objects';
+import { imageObject } from '../engine/engine-objects';
 
 /** Images, references and containers without layer detail: enough to explain a refusal. */
 export async function loadLightModel(docker: Docker): Promise<EngineModel> {
@@ -123,19 +122,3 @@ async function tagsOf(docker: Docker, imageId: string): Promise<string[]> {
   }
 }
 
-export async function containersUsing(docker: Docker, ref: string): Promise<ContainerBrief[]> {
-  const image = (await imageObject(docker, ref).inspect()) as { Id: string };
-  const containers = await docker.listContainers({ all: true });
-  return containers
-    .filter((c) => c.ImageID === image.Id)
-    .map(toContainerBrief);
-}
-
-export async function removeContainer(docker: Docker, id: string): Promise<{ removed: string }> {
-  const info = await containerObject(docker, id).inspect();
-  if (info.State.Running) {
-    throw new BackendError('CONFLICT', `Container ${info.Name.replace(/^\//, '')} is running.`, 'Stop it first (docker stop), then remove it.');
-  }
-  await containerObject(docker, id).remove({ force: false });
-  return { removed: info.Id };
-}

@@ -1,17 +1,18 @@
 import { memo } from 'react';
 import { flexRender, type Row } from '@tanstack/react-table';
-import type { ImageRow } from '../../../shared/image-types';
 import { rowReference } from '../../../shared/image-rows';
 import { ChevronRightIcon, TagIcon, TrashIcon, UntagIcon } from '../../ui/icons';
+import type { ViewRow } from './image-view';
 
 export interface RowActionLabels {
   tag: string;
   untag: string;
   remove: string;
+  select: string;
 }
 
 interface ImageRowViewProps {
-  row: Row<ImageRow>;
+  row: Row<ViewRow>;
   index: number;
   /** Pixel offset from the virtualizer. */
   top: number;
@@ -45,14 +46,18 @@ export const ImageRowView = memo(function ImageRowView({ row, index, top, select
       data-focused={focused ? 'true' : 'false'}
       style={{ transform: `translateY(${top}px)` }}
     >
+      <div role="gridcell" className="grid-cell col-select">
+        {/* A click on the checkbox is handled by the table (data-action), like every row control. */}
+        <input type="checkbox" className="row-check" data-testid="row-check" data-action="select" aria-label={actionLabels.select} checked={selected} readOnly tabIndex={-1} />
+      </div>
       {row.getVisibleCells().map((cell) => (
         <div key={cell.id} role="gridcell" className={`grid-cell ${cell.column.columnDef.meta?.className ?? ''}`}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
-      {/* Floats over the row's end on hover, so the columns keep their width. Out of the tab order like
-          the open button: the keyboard has `t`, Delete and the details panel. */}
-      <div role="gridcell" className="row-actions">
+      {/* A column of their own, shown on hover and on the selected row, so they never cover a value.
+          Out of the tab order like the open button: the keyboard has `t`, Delete and the details panel. */}
+      <div role="gridcell" className="grid-cell col-actions row-actions">
         <button type="button" className="icon-button row-action" data-testid="action-tag" data-action="tag" title={actionLabels.tag} aria-label={actionLabels.tag} tabIndex={-1}>
           <TagIcon size={14} />
         </button>

@@ -74,9 +74,21 @@ export function ImagesPage() {
   } else if (total === 0) {
     body = <ImagesEmpty />;
   } else if (rows.length === 0) {
-    body = <ImagesNoMatch filterText={view.filterText} danglingOnly={view.danglingOnly} onClear={() => view.setFilterText('')} />;
+    body = <ImagesNoMatch filterText={view.filterText} usage={view.usage} onClear={() => view.setFilterText('')} onShowAll={() => view.setUsage('all')} />;
   } else {
-    body = <ImagesTable rows={rows} sort={view.sort} selection={view.selection} scrollRef={tableRef} onSortBy={view.sortBy} onRowClick={onRowClick} onRowOpen={onRowOpen} onRowAction={onRowAction} />;
+    body = (
+      <ImagesTable
+        rows={rows}
+        sort={view.sort}
+        selection={view.selection}
+        scrollRef={tableRef}
+        onSortBy={view.sortBy}
+        onRowClick={onRowClick}
+        onSelectAll={(select) => (select ? useImagesView.getState().selectAll(order()) : useImagesView.getState().clearSelection())}
+        onRowOpen={onRowOpen}
+        onRowAction={onRowAction}
+      />
+    );
   }
 
   return (
@@ -85,8 +97,8 @@ export function ImagesPage() {
         filterRef={filterRef}
         filterText={view.filterText}
         onFilterText={view.setFilterText}
-        danglingOnly={view.danglingOnly}
-        onDanglingOnly={view.setDanglingOnly}
+        usage={view.usage}
+        onUsage={view.setUsage}
         all={all}
         onAll={(on) => useImages.getState().setAll(on)}
         counts={{ ...counts, total, selected: view.selection.selected.size }}
@@ -97,7 +109,7 @@ export function ImagesPage() {
       />
       <div className="images-body">{body}</div>
       <footer className="images-footer">
-        <CommandHint command={imagesListCommand({ all, danglingOnly: view.danglingOnly })} />
+        <CommandHint command={imagesListCommand({ all, usage: view.usage })} />
         <span className="keys-hint">{t('images.keysHint')}</span>
       </footer>
     </section>

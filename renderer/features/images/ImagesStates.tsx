@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { UsageFilter } from './image-view';
 import { CommandHint } from '../../ui/CommandHint';
 import { BoxIcon, SearchIcon } from '../../ui/icons';
 import { StateView } from '../../ui/StateView';
@@ -17,21 +18,27 @@ export function ImagesEmpty() {
   );
 }
 
-/** The engine has images, but the filter or the dangling toggle hides them all. */
-export function ImagesNoMatch({ filterText, danglingOnly, onClear }: { filterText: string; danglingOnly: boolean; onClear(): void }) {
+/** The engine has images, but the filter or the usage choice hides them all. */
+export function ImagesNoMatch({ filterText, usage, onClear, onShowAll }: { filterText: string; usage: UsageFilter; onClear(): void; onShowAll(): void }) {
   const { t } = useTranslation();
   const byText = filterText.trim() !== '';
   return (
     <StateView
       icon={<SearchIcon size={26} />}
-      title={byText ? t('images.noMatchTitle', { filter: filterText.trim() }) : t('images.noDanglingTitle')}
-      body={byText ? t('images.noMatchBody') : danglingOnly ? t('images.noDanglingBody') : undefined}
+      title={byText ? t('images.noMatchTitle', { filter: filterText.trim() }) : t(`images.noUsageTitle.${usage}`)}
+      body={byText ? t('images.noMatchBody') : usage === 'dangling' ? t('images.noDanglingBody') : undefined}
       testId="images-no-match"
     >
-      {byText && (
+      {byText ? (
         <button type="button" className="button" onClick={onClear}>
           {t('images.clearFilter')}
         </button>
+      ) : (
+        usage !== 'all' && (
+          <button type="button" className="button" onClick={onShowAll}>
+            {t('images.showEvery')}
+          </button>
+        )
       )}
     </StateView>
   );
@@ -45,12 +52,13 @@ export function ImagesLoading() {
   return (
     <div className="grid-scroll skeleton" data-testid="images-loading" role="status" aria-label={t('images.loading')}>
       <div className="grid-header">
-        {['col-repository', 'col-tag', 'col-id', 'col-created', 'col-size', 'col-open'].map((c) => (
+        {['col-select', 'col-repository', 'col-tag', 'col-id', 'col-created', 'col-size', 'col-use', 'col-actions', 'col-open'].map((c) => (
           <div key={c} className={`grid-cell grid-head ${c}`} />
         ))}
       </div>
       {Array.from({ length: SKELETON_ROWS }, (_, i) => (
         <div key={i} className="grid-row skeleton-row">
+          <div className="grid-cell col-select" />
           {['col-repository', 'col-tag', 'col-id', 'col-created', 'col-size'].map((c) => (
             <div key={c} className={`grid-cell ${c}`}>
               <span className="skeleton-bar" />

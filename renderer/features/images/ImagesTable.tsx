@@ -2,9 +2,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefO
 import { getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { ImageRow } from '../../../shared/image-types';
 import { SortIcon } from '../../ui/icons';
 import { imageColumns } from './columns';
+import type { ViewRow } from './image-view';
 import { ImageRowView, type RowActionLabels } from './ImageRowView';
 import type { SelectionState } from './selection';
 import type { SortColumn, SortState } from './sort';
@@ -14,12 +14,14 @@ const HEADER_HEIGHT = 34;
 
 interface ImagesTableProps {
   /** Already filtered and sorted: the table only draws. */
-  rows: ImageRow[];
+  rows: ViewRow[];
   sort: SortState;
   selection: SelectionState;
   scrollRef: RefObject<HTMLDivElement | null>;
   onSortBy(column: SortColumn): void;
   onRowClick(key: string, mods: { toggle: boolean; range: boolean }): void;
+  /** The header checkbox: every row shown, or none. */
+  onSelectAll(select: boolean): void;
   onRowOpen(key: string): void;
   onRowAction(key: string, action: RowAction): void;
 }
@@ -29,7 +31,7 @@ const ROW_ACTIONS: readonly string[] = ['tag', 'untag', 'remove'] satisfies RowA
 
 const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
 
-export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onRowOpen, onRowAction }: ImagesTableProps) {
+export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onSelectAll, onRowOpen, onRowAction }: ImagesTableProps) {
   const { t } = useTranslation();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   const table = useReactTable({
@@ -79,6 +81,11 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
       onRowAction(key, action as RowAction);
       return;
     }
+    // The checkbox adds or takes away one row, as Ctrl-click does (Shift still extends a range).
+    if (action === 'select') {
+      onRowClick(key, { toggle: !event.shiftKey, range: event.shiftKey });
+      return;
+    }
     onRowClick(key, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
   };
   const onDoubleClick = (event: MouseEvent) => {
@@ -91,8 +98,10 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
   };
 
   const detailsLabel = t('images.openDetails');
-  const actionLabels = useMemo<RowActionLabels>(() => ({ tag: t('actions.tag'), untag: t('actions.untag'), remove: t('actions.remove') }), [t]);
+  const actionLabels = useMemo<RowActionLabels>(() => ({ tag: t('actions.tag'), untag: t('actions.untag'), remove: t('actions.remove'), select: t('images.selectRowShort') }), [t]);
   const headerGroup = table.getHeaderGroups()[0];
+  const selectedShown = rows.reduce((n, r) => n + (selection.selected.has(r.key) ? 1 : 0), 0);
+  const allShown = rows.length > 0 && selectedShown === rows.length;
   return (
     <div
       ref={scrollRef}
@@ -108,10 +117,31 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
       onMouseDown={onMouseDown}
     >
       <div className="grid-header" role="row" aria-rowindex={1}>
+        <div className="grid-cell grid-head col-select" role="columnheader">
+          <input
+            type="checkbox"
+            className="row-check"
+            data-testid="select-all-rows"
+            aria-label={t('images.selectAllRows')}
+            title={t('images.selectAllRows')}
+            checked={allShown}
+            ref={(el) => {
+              if (el) el.indeterminate = selectedShown > 0 && !allShown;
+            }}
+            onChange={() => onSelectAll(!allShown)}
+          />
+        </div>
         {headerGroup?.headers.map((header) => {
           const meta = header.column.columnDef.meta;
           const direction = header.column.getIsSorted();
           const label = meta ? t(meta.labelKey) : header.id;
+          if (meta?.sortable === false) {
+            return (
+              <div key={header.id} role="columnheader" className={`grid-cell grid-head ${meta.className}`} data-testid={meta.testId}>
+                <span className="head-label">{label}</span>
+              </div>
+            );
+          }
           return (
             <div key={header.id} role="columnheader" aria-sort={ariaSort(direction)} className={`grid-cell grid-head ${meta?.className ?? ''}${direction ? ' is-sorted' : ''}`} data-testid={meta?.testId}>
               <button type="button" className="head-button" title={t('images.sortBy', { column: label })} onClick={() => onSortBy(header.id as SortColumn)}>
@@ -121,6 +151,7 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
             </div>
           );
         })}
+        <div className="grid-cell grid-head col-actions" role="columnheader" aria-label={t('images.columnActions')} />
         <div className="grid-cell grid-head col-open" role="columnheader" aria-label={detailsLabel} />
       </div>
       <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { RefreshIcon } from '../../ui/icons';
 import { SearchBox } from '../../ui/SearchBox';
 import { Spinner } from '../../ui/Spinner';
+import { USAGE_FILTERS, type UsageFilter } from './image-view';
 
 interface ImagesToolbarProps {
   filterRef: RefObject<HTMLInputElement | null>;
   filterText: string;
   onFilterText(text: string): void;
-  danglingOnly: boolean;
-  onDanglingOnly(on: boolean): void;
+  usage: UsageFilter;
+  onUsage(usage: UsageFilter): void;
   all: boolean;
   onAll(on: boolean): void;
   counts: { images: number; rows: number; total: number; selected: number };
@@ -20,7 +21,7 @@ interface ImagesToolbarProps {
   actions?: ReactNode;
 }
 
-export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnly, onDanglingOnly, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
+export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="toolbar">
@@ -33,10 +34,14 @@ export function ImagesToolbar({ filterRef, filterText, onFilterText, danglingOnl
         onChange={onFilterText}
         clearLabel={t('images.clearFilter')}
       />
-      <label className="toggle" title={t('images.danglingTitle')}>
-        <input type="checkbox" data-testid="toggle-dangling" checked={danglingOnly} onChange={(e) => onDanglingOnly(e.target.checked)} />
-        <span>{t('images.danglingOnly')}</span>
-      </label>
+      <div className="segmented" role="radiogroup" aria-label={t('images.usageLabel')} data-testid="usage-filter">
+        {USAGE_FILTERS.map((kind) => (
+          <label key={kind} className={`segment${usage === kind ? ' is-on' : ''}`} title={t(`images.usageTitle.${kind}`)} data-testid={`usage-filter-${kind}`} data-on={usage === kind ? 'true' : 'false'}>
+            <input type="radio" name="usage-filter" value={kind} checked={usage === kind} onChange={() => onUsage(kind)} />
+            <span>{t(`images.usage.${kind}`)}</span>
+          </label>
+        ))}
+      </div>
       <label className="toggle" title={t('images.showAllTitle')}>
         <input type="checkbox" data-testid="toggle-all" checked={all} onChange={(e) => onAll(e.target.checked)} />
         <span>{t('images.showAll')}</span>

@@ -1,23 +1,25 @@
 import { createColumnHelper, type CellContext } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageRow } from '../../../shared/image-types';
 import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { CopyButton } from '../../ui/CopyButton';
+import type { ViewRow } from './image-view';
 import type { SortColumn } from './sort';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData, TValue> {
-    labelKey: 'images.columnRepository' | 'images.columnTag' | 'images.columnId' | 'images.columnCreated' | 'images.columnSize';
+    labelKey: 'images.columnRepository' | 'images.columnTag' | 'images.columnId' | 'images.columnCreated' | 'images.columnSize' | 'images.columnUse';
     testId: string;
     className: string;
+    /** False for columns the list cannot be sorted by. */
+    sortable?: boolean;
   }
 }
 
-type Cell = CellContext<ImageRow, unknown>;
+type Cell = CellContext<ViewRow, unknown>;
 const NONE = '<none>';
 
 function NameCell({ value, extra }: { value: string; extra?: ReactNode }) {
@@ -95,7 +97,20 @@ function SizeCell({ row }: Cell) {
   );
 }
 
-const column = createColumnHelper<ImageRow>();
+/** Which containers hold the image: the reason removal is refused, at a glance. */
+function UseCell({ row }: Cell) {
+  const { t } = useTranslation();
+  const use = row.original.use;
+  if (!use) return null;
+  return (
+    <span className="use-marks" title={t('images.useTitle', { running: use.running, stopped: use.stopped })} data-testid="use-marks" data-running={use.running} data-stopped={use.stopped}>
+      {use.running > 0 && <span className="use-mark use-running">{t('images.useRunning', { count: use.running })}</span>}
+      {use.stopped > 0 && <span className="use-mark use-stopped">{t('images.useStopped', { count: use.stopped })}</span>}
+    </span>
+  );
+}
+
+const column = createColumnHelper<ViewRow>();
 
 /** Column ids are the sort keys, so a header click maps straight onto the sort state. */
 export const imageColumns = [
@@ -104,4 +119,5 @@ export const imageColumns = [
   column.accessor('imageId', { id: 'id' satisfies SortColumn, cell: IdCell, meta: { labelKey: 'images.columnId', testId: 'column-id', className: 'col-id' } }),
   column.accessor('created', { id: 'created' satisfies SortColumn, cell: CreatedCell, meta: { labelKey: 'images.columnCreated', testId: 'column-created', className: 'col-created' } }),
   column.accessor('size', { id: 'size' satisfies SortColumn, cell: SizeCell, meta: { labelKey: 'images.columnSize', testId: 'column-size', className: 'col-size' } }),
+  column.accessor('use', { id: 'use', cell: UseCell, meta: { labelKey: 'images.columnUse', testId: 'column-use', className: 'col-use', sortable: false } }),
 ];

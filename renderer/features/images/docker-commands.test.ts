@@ -3,10 +3,10 @@ import { historyCommand, imagesListCommand, inspectCommand, shellQuote } from '.
 
 describe('imagesListCommand', () => {
   it('mirrors the toggles with the equivalent CLI flags', () => {
-    expect(imagesListCommand({ all: false, danglingOnly: false })).toBe('docker images');
-    expect(imagesListCommand({ all: true, danglingOnly: false })).toBe('docker images -a');
-    expect(imagesListCommand({ all: false, danglingOnly: true })).toBe('docker images --filter dangling=true');
-    expect(imagesListCommand({ all: true, danglingOnly: true })).toBe('docker images -a --filter dangling=true');
+    expect(imagesListCommand({ all: false, usage: 'all' })).toBe('docker images');
+    expect(imagesListCommand({ all: true, usage: 'all' })).toBe('docker images -a');
+    expect(imagesListCommand({ all: false, usage: 'dangling' })).toBe('docker images --filter dangling=true');
+    expect(imagesListCommand({ all: true, usage: 'dangling' })).toBe('docker images -a --filter dangling=true');
   });
 });
 

@@ -1,13 +1,40 @@
 import type { ImageRow } from '../../../shared/image-types';
 import { matchesFilter } from '../../../shared/image-rows';
+import type { ImageUse } from '../../stores/containers-store';
+
+/** Docker Desktop's split of the list: every image, the ones containers use, the rest, the dangling. */
+export const USAGE_FILTERS = ['all', 'in-use', 'unused', 'dangling'] as const;
+export type UsageFilter = (typeof USAGE_FILTERS)[number];
+
+/** A row as the list shows it: the engine's row and the containers that use its image. */
+export interface ViewRow extends ImageRow {
+  use: ImageUse | null;
+}
 
 export interface ViewFilter {
   text: string;
-  danglingOnly: boolean;
+  usage: UsageFilter;
 }
 
-export function filterRows(rows: readonly ImageRow[], filter: ViewFilter): ImageRow[] {
-  return rows.filter((row) => (!filter.danglingOnly || row.dangling) && matchesFilter(row, filter.text));
+export function withUse(rows: readonly ImageRow[], uses: ReadonlyMap<string, ImageUse>): ViewRow[] {
+  return rows.map((row) => ({ ...row, use: uses.get(row.imageId) ?? null }));
+}
+
+function usageMatches(row: ViewRow, usage: UsageFilter): boolean {
+  switch (usage) {
+    case 'all':
+      return true;
+    case 'in-use':
+      return row.use !== null;
+    case 'unused':
+      return row.use === null;
+    case 'dangling':
+      return row.dangling;
+  }
+}
+
+export function filterRows(rows: readonly ViewRow[], filter: ViewFilter): ViewRow[] {
+  return rows.filter((row) => usageMatches(row, filter.usage) && matchesFilter(row, filter.text));
 }
 
 /** `docker images` counts rows; users also want to know how many distinct images those are. */

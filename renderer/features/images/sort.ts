@@ -57,9 +57,14 @@ function comparePrimary(column: SortColumn, a: ImageRow, b: ImageRow): number {
 export function compareRows(sort: SortState, a: ImageRow, b: ImageRow): number {
   const primary = comparePrimary(sort.column, a, b);
   if (primary !== 0) return sort.desc ? -primary : primary;
+  // Within one repository the tags read in order (1.2 before 1.10), whichever way repositories go.
+  if (sort.column === 'repository') {
+    const tag = compareNames(a.tag, b.tag);
+    if (tag !== 0) return tag;
+  }
   return b.created - a.created || compareNames(a.repository, b.repository) || compareNames(a.tag, b.tag) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-export function sortRows(rows: readonly ImageRow[], sort: SortState): ImageRow[] {
+export function sortRows<R extends ImageRow>(rows: readonly R[], sort: SortState): R[] {
   return [...rows].sort((a, b) => compareRows(sort, a, b));
 }

@@ -1,19 +1,22 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useContainers, usageByImage } from '../../stores/containers-store';
 import { useImages } from '../../stores/images-store';
 import { useImagesView } from '../../stores/images-view-store';
-import { countView, filterRows } from './image-view';
+import { countView, filterRows, withUse } from './image-view';
 import { sortRows } from './sort';
 
-/** The rows on screen: the engine's list, filtered and sorted, with selection kept to what is visible. */
+/** The rows on screen: the engine's list with what uses each image, filtered and sorted, with selection kept to what is visible. */
 export function useImageView() {
   const allRows = useImages((s) => s.rows);
+  const containers = useContainers((s) => s.list);
   const filterText = useImagesView((s) => s.filterText);
-  const danglingOnly = useImagesView((s) => s.danglingOnly);
+  const usage = useImagesView((s) => s.usage);
   const sort = useImagesView((s) => s.sort);
   // Typing stays responsive on thousands of rows: the list catches up a frame later.
   const deferredText = useDeferredValue(filterText);
 
-  const filtered = useMemo(() => filterRows(allRows, { text: deferredText, danglingOnly }), [allRows, deferredText, danglingOnly]);
+  const viewRows = useMemo(() => withUse(allRows, usageByImage(containers)), [allRows, containers]);
+  const filtered = useMemo(() => filterRows(viewRows, { text: deferredText, usage }), [viewRows, deferredText, usage]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
   const counts = useMemo(() => countView(rows), [rows]);
 
@@ -21,5 +24,5 @@ export function useImageView() {
     useImagesView.getState().keepVisible(new Set(rows.map((r) => r.key)));
   }, [rows]);
 
-  return { rows, counts, total: allRows.length, filtered: deferredText.trim() !== '' || danglingOnly };
+  return { rows, counts, total: allRows.length, filtered: deferredText.trim() !== '' || usage !== 'all' };
 }

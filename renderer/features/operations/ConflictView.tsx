@@ -5,7 +5,11 @@ import { useImages } from '../../stores/images-store';
 import { relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { AlertIcon, ContainerIcon, ShieldIcon } from '../../ui/icons';
-import { containerStopCommand, isActiveContainer } from './container-commands';
+import { useContainers } from '../../stores/containers-store';
+import { useRemoval } from '../../stores/removal-store';
+import { ContainerActions } from '../containers/ContainerActions';
+import { ContainerState } from '../containers/ContainerState';
+import { containerStopCommand } from './container-commands';
 import { displayTarget } from './removal-view';
 
 /** Enough child images to recognise the family; the rest are counted. */
@@ -19,19 +23,30 @@ interface ConflictViewProps {
   onShowContainers?: (imageId: string) => void;
 }
 
+/** The containers in the way, each with what can be done about it right here (start, stop, remove). */
 function ContainerList({ containers }: { containers: ContainerBrief[] }) {
   const { t } = useTranslation();
   const now = useClock((s) => s.now);
+  // Live states: a container stopped from this card shows as stopped at once.
+  const live = useContainers((s) => s.list);
+  // A container action changes what the engine would refuse: ask again.
+  const replan = () => useRemoval.getState().replan();
   return (
     <ul className="conflict-containers">
-      {containers.map((c) => (
-        <li key={c.id} data-testid="conflict-container" data-name={c.name} data-state={c.state}>
-          <ContainerIcon className="muted" />
-          <span className="mono">{c.name}</span>
-          <span className={`badge state-badge state-${isActiveContainer(c.state) ? 'active' : 'stopped'}`}>{c.state}</span>
-          <span className="muted">{t('conflicts.created', { when: relativeTime(t, c.created * 1000, now) })}</span>
-        </li>
-      ))}
+      {containers.map((c) => {
+        const current = live?.find((x) => x.id === c.id) ?? c;
+        return (
+          <li key={c.id} data-testid="conflict-container" data-name={c.name} data-state={current.state}>
+            <div className="conflict-container-head">
+              <ContainerIcon className="muted" />
+              <span className="mono">{c.name}</span>
+              <ContainerState state={current.state} />
+              <span className="muted">{t('conflicts.created', { when: relativeTime(t, c.created * 1000, now) })}</span>
+            </div>
+            {live?.some((x) => x.id === c.id) ? <ContainerActions container={current} onDone={replan} /> : <span className="muted">{t('conflicts.containerGone')}</span>}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImageRow } from '../../../shared/image-types';
 import { TrashIcon } from '../../ui/icons';
 import { CleanupMenu } from './CleanupMenu';
+import { selectionCounts } from './bulk';
 import { openPrune, openRemoveRows } from './open-operations';
 
 interface OperationsToolbarProps {
@@ -10,22 +12,23 @@ interface OperationsToolbarProps {
   anchor: ImageRow | null;
 }
 
+/** What the bulk button will do, in numbers: "Remove 3 tags of 2 images", not a bare trash icon. */
+function selectionLabel(t: TFunction, rows: readonly ImageRow[]): string {
+  const { tags, images, untagged } = selectionCounts(rows);
+  if (tags === 0) return t('actions.removeUntagged', { count: untagged });
+  if (untagged === 0) return t('actions.removeTagsOf', { count: tags, images: t('actions.imagesCount', { count: images }) });
+  return t('actions.removeTagsAnd', { count: tags, untagged: t('actions.untaggedCount', { count: untagged }) });
+}
+
 /** The list toolbar's operations: remove the selection, bulk clean-up, prune. */
 export function OperationsToolbar({ rows, selectedRows, anchor }: OperationsToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="operations-toolbar">
       {selectedRows.length > 0 && (
-        <button
-          type="button"
-          className="button"
-          data-testid="remove-selected"
-          title={t('actions.removeSelectedTitle')}
-          aria-label={t('actions.removeSelected', { count: selectedRows.length })}
-          onClick={() => openRemoveRows(selectedRows)}
-        >
+        <button type="button" className="button button-danger-outline" data-testid="remove-selected" title={t('actions.removeSelectedTitle')} onClick={() => openRemoveRows(selectedRows)}>
           <TrashIcon />
-          <span className="count-badge">{selectedRows.length}</span>
+          <span>{selectionLabel(t, selectedRows)}</span>
         </button>
       )}
       <CleanupMenu rows={rows} anchor={anchor} />

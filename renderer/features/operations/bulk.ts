@@ -26,3 +26,10 @@ export function rowsToRemove(rows: readonly ImageRow[], selected: ReadonlySet<st
 export function refsForRows(rows: readonly ImageRow[]): string[] {
   return [...new Set(rows.map(rowReference))];
 }
+
+/** How a selection of rows counts: tags (one per tagged row), distinct images, untagged images. */
+export function selectionCounts(rows: readonly ImageRow[]): { tags: number; images: number; untagged: number } {
+  const tagged = rows.filter((r) => r.tag !== '<none>');
+  const untaggedIds = new Set(rows.filter((r) => r.tag === '<none>').map((r) => r.imageId));
+  return { tags: tagged.length, images: new Set(tagged.map((r) => r.imageId)).size, untagged: untaggedIds.size };
+}

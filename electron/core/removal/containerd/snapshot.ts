@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { containerObject, imageObject } from '../../engine/engine-objects';
-import { toContainerBrief } from '../../images/containers';
+import { toContainerBrief } from '../../containers/brief';
 import { mapPool } from '../../map-pool';
 import { readImageContent, type ImageContent } from './content';
 import { ContainerdModel, type CdContainer, type CdImageFacts } from './model';

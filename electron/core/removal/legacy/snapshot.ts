@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { layerSizesFromHistory, pairHistoryWithLayers, type HistoryRow } from '../../../../shared/history-layers';
-import { toContainerBrief } from '../../images/containers';
+import { toContainerBrief } from '../../containers/brief';
 import { modelRefs, type ModelImage } from '../image-graph';
 import { EngineModel, type ModelLayer } from './engine-model';
 import { mapPool } from '../../map-pool';
