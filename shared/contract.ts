@@ -5,7 +5,7 @@ import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types'
 import { parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
-import type { ContainerBrief, PruneResult, RemovalOutcome, RemovalPlan } from './removal-types';
+import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -105,7 +105,7 @@ export const methods = {
   'images.tag': method(z.object({ source: imageRef, target: tagTarget }).strict()).returns<{ target: string; full: string }>(),
   /** What `docker rmi` of a selection would do, computed on a copy of the engine's graph. */
   'images.removalPlan': method(z.object({ selection: removalSelection, force: z.boolean().default(false) }).strict()).returns<RemovalPlan & { targets: string[] }>(),
-  'images.remove': method(z.object({ targets: z.array(imageRef).min(1).max(10_000), force: z.boolean().default(false) }).strict()).returns<RemovalOutcome[]>(),
+  'images.remove': method(z.object({ targets: z.array(imageRef).min(1).max(10_000), force: z.boolean().default(false) }).strict()).returns<RemovalReport>(),
   'images.prunePlan': method(pruneFilters).returns<RemovalPlan & { untilTimestamp: number | null }>(),
   /** Prune with the cut-off the preview used, so both describe the same instant. */
   'images.prune': method(z.object({ filters: pruneFilters, untilTimestamp: z.number().int().nullable().default(null) }).strict()).returns<PruneResult>(),

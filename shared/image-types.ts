@@ -48,6 +48,8 @@ export interface ImageDetails {
   repoTags: string[];
   repoDigests: string[];
   parent: string;
+  /** The parent link names an image that is no longer there (the containerd store keeps such links). */
+  parentGone?: boolean;
   created: string;
   size: number;
   architecture: string;

@@ -84,6 +84,11 @@ export interface RemovalPlan {
   accounting: StorageAccounting;
   /** Targets the engine has no image for: `docker rmi` answers "No such image" for each. */
   notFound?: string[];
+  /**
+   * Images that stay although an image they are built on goes (the containerd store allows it): they
+   * keep working on their own copy of its layers, but lose their parent.
+   */
+  keptChildren?: { parentId: string; children: { id: string; tags: string[] }[] }[];
   /** Set when the exact outcome cannot be known beforehand; totalBytes is then the widest case. */
   uncertainty?: PlanUncertainty;
 }
@@ -100,6 +105,26 @@ export interface RemovalOutcome {
   remainingTags?: string[];
   /** Images the engine reported deleted that are still there without a name (containerd keeps an image others are built on). */
   keptUntagged?: string[];
+}
+
+/** What a removal really freed, to set beside the preview's figure. */
+export interface FreedReport {
+  bytes: number;
+  /** Storage units that went: layers (legacy) or content blobs (containerd). */
+  units: number;
+  /**
+   * `engine`: the layers the engine itself reported deleting, at the sizes its layer store gave them.
+   * `measured`: the store's content before and after compared — the containerd store's `docker rmi`
+   * reports no storage at all.
+   */
+  source: 'engine' | 'measured';
+  accounting: StorageAccounting;
+}
+
+export interface RemovalReport {
+  outcomes: RemovalOutcome[];
+  /** Null when the store could not be read before or after (the outcomes stand regardless). */
+  freed: FreedReport | null;
 }
 
 export interface PruneResult {

@@ -33,13 +33,18 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
   return {
     'engine.status': async () => engine.status(),
     'engine.retry': async () => engine.connect(),
-    'images.list': async ({ all }) => listImages(await engine.client(), all),
+    'images.list': async ({ all }) => {
+      const docker = await engine.client();
+      const rows = await listImages(docker, all);
+      if ((await engine.imageStore()).kind === 'containerd') caches.containerd.warm(docker, [...new Set(rows.map((r) => r.id))]);
+      return rows;
+    },
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
     'images.content': async ({ ref }) => imageContent(await engine.client(), (await engine.imageStore()).kind, ref, caches.containerd),
     'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
     'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), await context(), selection, force),
-    'images.remove': async ({ targets, force }) => removeImages(await engine.client(), targets, force),
+    'images.remove': async ({ targets, force }) => removeImages(await engine.client(), await context(), targets, force),
     'images.prunePlan': async (filters) => planPrune(await engine.client(), await context(), filters, null),
     'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), await context(), filters, untilTimestamp),
     'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),

@@ -1,7 +1,7 @@
 const CONCURRENCY = 8;
 
-/** Maps with at most eight calls in flight: enough to hide the engine's latency without flooding it. */
-export async function mapPool<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+/** Maps with at most eight calls in flight (by default): enough to hide the engine's latency without flooding it. */
+export async function mapPool<T, R>(items: T[], fn: (item: T) => Promise<R>, concurrency = CONCURRENCY): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -10,6 +10,6 @@ export async function mapPool<T, R>(items: T[], fn: (item: T) => Promise<R>): Pr
       out[i] = await fn(items[i]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return out;
 }

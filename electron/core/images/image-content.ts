@@ -2,7 +2,6 @@ import type Docker from 'dockerode';
 import type { ImageStore } from '../../../shared/engine-types';
 import type { ImageContentFacts } from '../../../shared/image-types';
 import { imageObject } from '../engine/engine-objects';
-import { readImageContent } from '../removal/containerd/content';
 import type { ContainerdFactsCache } from '../removal/containerd/snapshot';
 
 interface InspectDoc {
@@ -21,8 +20,8 @@ export async function imageContent(docker: Docker, store: ImageStore['kind'], re
   const doc = (await imageObject(docker, ref).inspect()) as unknown as InspectDoc;
   const own = [doc.Os, doc.Architecture, doc.Variant].filter(Boolean).join('/');
   if (store === 'legacy') return { store, platforms: own ? [own] : [], contentBytes: null };
-  if (!cache.content.has(doc.Id)) cache.content.set(doc.Id, (await readImageContent(docker, [doc.Id])).get(doc.Id) ?? null);
-  const content = cache.content.get(doc.Id);
+  await cache.ensure(docker, [doc.Id]);
+  const content = cache.get(doc.Id);
   if (!content) return { store, platforms: own ? [own] : [], contentBytes: null };
   return { store, platforms: content.platforms.length > 0 ? content.platforms : own ? [own] : [], contentBytes: content.blobs.reduce((sum, b) => sum + b.size, 0) };
 }

@@ -4,6 +4,7 @@ import type { HistoryEntry, ImageDetails, ImageSummary, JsonValue } from '../../
 import type { ImageUsage } from '../../../shared/job-types';
 import { pairHistoryWithLayers } from '../../../shared/history-layers';
 import { imageObject } from '../engine/engine-objects';
+import { toBackendError } from '../engine/engine-errors';
 import { mapPool } from '../map-pool';
 
 export async function listImages(docker: Docker, all: boolean): Promise<ImageSummary[]> {
@@ -23,7 +24,20 @@ export async function listImages(docker: Docker, all: boolean): Promise<ImageSum
 
 export async function inspectImage(docker: Docker, ref: string): Promise<ImageDetails> {
   const raw = (await imageObject(docker, ref).inspect()) as unknown as JsonValue;
-  return toImageDetails(raw);
+  const details = toImageDetails(raw);
+  // The containerd store keeps the parent link after the parent is deleted: say when it leads nowhere.
+  if (details.parent && !(await exists(docker, details.parent))) details.parentGone = true;
+  return details;
+}
+
+async function exists(docker: Docker, id: string): Promise<boolean> {
+  try {
+    await imageObject(docker, id).inspect();
+    return true;
+  } catch (err) {
+    if (toBackendError(err, 'Inspecting the parent').code === 'NOT_FOUND') return false;
+    throw err;
+  }
 }
 
 interface LayersDoc {

@@ -1,3 +1,4 @@
+import { isActiveContainer } from '../../../shared/container-state';
 import type { ConflictExplanation, ConflictKind, ContainerBrief } from '../../../shared/removal-types';
 import type { ImageGraph, ModelConflict } from './image-graph';
 
@@ -18,13 +19,11 @@ export function classifyConflict(detail: string): { kind: ConflictKind; containe
   return { kind: 'other', containerId: null };
 }
 
-const RUNNING = new Set(['running', 'paused', 'restarting']);
-
 /**
  * The images built on this one that a user would recognise: the nearest tagged descendant on each
  * branch (the legacy builder leaves untagged intermediate images in between), or an untagged leaf.
  */
-function namedDescendants(model: ImageGraph, id: string): { id: string; tags: string[] }[] {
+export function namedDescendants(model: ImageGraph, id: string): { id: string; tags: string[] }[] {
   const found: { id: string; tags: string[] }[] = [];
   const queue = model.children(id);
   while (queue.length > 0) {
@@ -45,7 +44,7 @@ export function explainConflict(model: ImageGraph, target: string, detail: strin
   const users: ContainerBrief[] = [...model.containersOf(imageId)];
   // The container the engine named first, then the others using the image.
   users.sort((a, b) => Number(b.id.startsWith(containerId ?? '-')) - Number(a.id.startsWith(containerId ?? '-')));
-  const running = users.some((c) => RUNNING.has(c.state));
+  const running = users.some((c) => isActiveContainer(c.state));
   // Forcing a name off an image a container uses always works (the image stays while a container runs
   // it); forcing the image itself out past a running container never does.
   const forceable = kind === 'multiple-repositories' || kind === 'container-using-reference' || (kind === 'stopped-container' && !running);

@@ -59,7 +59,6 @@ export interface ImageGraph {
   unitSize(id: string): number | undefined;
 }
 
-export const RUNNING_STATES = new Set(['running', 'paused', 'restarting']);
 
 export function toModelRef(text: string): ModelRef {
   const at = text.indexOf('@');

@@ -143,7 +143,7 @@ forEachEngine((engine) => {
   describe('previews on a warm cache', () => {
     it('give the same answer as a cold read, and forget images the engine no longer has', async () => {
       const warmContext: StoreContext = { store: context.store, caches: new StoreCaches() };
-      const cached = () => (context.store === 'legacy' ? warmContext.caches.legacy.images : warmContext.caches.containerd.content);
+      const cached = () => (context.store === 'legacy' ? warmContext.caches.legacy.images : warmContext.caches.containerd);
       const id = buildImage(engine, 'prune4/cache:1', [from, 'LABEL stevedore.test=prune4', 'RUN echo cached > /c']);
       const filters = { all: true, labels: ['label=stevedore.test=prune4'] };
       const cold = await planPrune(docker, warmContext, filters, null);

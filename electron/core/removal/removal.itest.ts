@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
-import type { RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { ImageDetails } from '../../../shared/image-types';
+import type { RemovalPlan, RemovalReport } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
 import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
@@ -10,12 +11,16 @@ import { testEnv } from '../test-support/test-env';
 const CONTAINERS = ['rm-running', 'rm-stopped', 'rm-both', 'rm-last', 'rm-temp'];
 
 /** What the preview said goes equals what went: images, names, refusals. */
-function expectAsPreviewed(preview: RemovalPlan, outcomes: RemovalOutcome[]): void {
+function expectAsPreviewed(preview: RemovalPlan, { outcomes, freed }: RemovalReport): void {
   const previewedIds = new Set(preview.images.map((i) => i.id));
   const previewedNames = new Set([...preview.images.flatMap((i) => i.tags), ...preview.untagOnly.map((u) => u.ref)]);
   expect(new Set(outcomes.flatMap((o) => o.deleted)), JSON.stringify({ preview: [...previewedIds], outcomes })).toEqual(previewedIds);
   expect(new Set(outcomes.flatMap((o) => o.untagged)), JSON.stringify({ preview: [...previewedNames], outcomes })).toEqual(previewedNames);
   expect(new Set(outcomes.filter((o) => o.conflict).map((o) => o.target))).toEqual(new Set(preview.conflicts.map((c) => c.target)));
+  // What the engine reports freed (legacy) or what its store no longer holds (containerd) is what the preview said.
+  expect(freed, 'a removal reports what it freed').not.toBeNull();
+  expect(freed!.bytes).toBeGreaterThanOrEqual(preview.uncertainty?.minBytes ?? preview.totalBytes);
+  expect(freed!.bytes).toBeLessThanOrEqual(preview.uncertainty?.maxBytes ?? preview.totalBytes);
 }
 
 forEachEngine((engine) => {
@@ -41,14 +46,15 @@ forEachEngine((engine) => {
   });
 
   const from = `FROM ${FIXTURES.base}`;
-  const remove = async (targets: string[], force = false) => valueOf<RemovalOutcome[]>(await backend.call('images.remove', { targets, force }));
+  const removeReport = async (targets: string[], force = false) => valueOf<RemovalReport>(await backend.call('images.remove', { targets, force }));
+  const remove = async (targets: string[], force = false) => (await removeReport(targets, force)).outcomes;
   const plan = async (selection: unknown, force = false) => valueOf<RemovalPlan & { targets: string[] }>(await backend.call('images.removalPlan', { selection, force }));
   /** Preview, then the real thing, and hold one to the other. */
   const removeAsPreviewed = async (targets: string[], force = false) => {
     const preview = await plan({ kind: 'refs', refs: targets }, force);
-    const outcomes = await remove(targets, force);
-    expectAsPreviewed(preview, outcomes);
-    return { preview, outcomes };
+    const report = await removeReport(targets, force);
+    expectAsPreviewed(preview, report);
+    return { preview, outcomes: report.outcomes, freed: report.freed };
   };
   const exists = (ref: string) => {
     try {
@@ -125,6 +131,12 @@ forEachEngine((engine) => {
       expect(exists(id)).toBe(true);
       const stillRunning = await backend.call('containers.remove', { id: 'rm-running' });
       expect(stillRunning).toMatchObject({ ok: false, error: { code: 'CONFLICT', hint: expect.stringContaining('docker stop') } });
+      // By its name, force takes only the name on both stores: the image stays for the running container.
+      const byName = await removeAsPreviewed(['rm/run:1'], true);
+      expect(byName.outcomes[0]).toMatchObject({ ok: true, untagged: ['rm/run:1'], deleted: [] });
+      expect(exists(id)).toBe(true);
+      dockerCli(engine, 'rm', '-f', 'rm-running');
+      dockerCli(engine, 'rmi', id);
     });
 
     it('the last tag of an image a stopped container uses, forced: 20.10 deletes the image, 26.1 only untags it', async () => {
@@ -145,6 +157,7 @@ forEachEngine((engine) => {
         expect(outcomes[0]!.conflict).toMatchObject({ kind: 'child-images', forceable: false });
         expect(outcomes[0]!.conflict?.children.flatMap((c) => c.tags)).toContain('rm/kid:1');
         expect(exists(parent)).toBe(true);
+        dockerCli(engine, 'rmi', 'rm/kid:1', 'rm/parent:1');
         return;
       }
       // By name: the engine reports the image deleted, yet keeps it without a name for its child.
@@ -155,7 +168,11 @@ forEachEngine((engine) => {
       // By ID: it goes, and the child keeps working on its own content.
       const byId = await removeAsPreviewed([parent]);
       expect(byId.outcomes[0]!.deleted).toEqual([parent]);
+      expect(byId.preview.keptChildren).toEqual([{ parentId: parent, children: [expect.objectContaining({ tags: ['rm/kid:1'] })] }]);
+      expect(byId.freed).toMatchObject({ source: 'measured', accounting: 'content' });
       expect(exists('rm/kid:1')).toBe(true);
+      // The child still names it as its parent; the details say that link leads nowhere now.
+      expect(valueOf<ImageDetails>(await backend.call('images.inspect', { ref: 'rm/kid:1' }))).toMatchObject({ parent: parent, parentGone: true });
       dockerCli(engine, 'rmi', 'rm/kid:1');
     });
   });
@@ -192,8 +209,7 @@ forEachEngine((engine) => {
       const preview = await plan({ kind: 'repository', repository: 'rm/repo' });
       expect(preview.targets.sort()).toEqual(['rm/repo:1', 'rm/repo:2', 'rm/repo:3']);
       expect(preview.images.map((i) => i.id).sort()).toEqual([a, b].sort());
-      const outcomes = await remove(preview.targets);
-      expectAsPreviewed(preview, outcomes);
+      expectAsPreviewed(preview, await removeReport(preview.targets));
       expect(dockerCli(engine, 'images', '-q', 'rm/repo')).toBe('');
     });
 
@@ -201,11 +217,11 @@ forEachEngine((engine) => {
       const preview = await plan({ kind: 'dangling' });
       expect(preview.command).toBe('docker rmi $(docker images --filter dangling=true -q)');
       expect(preview.targets.length).toBeGreaterThan(0);
-      const outcomes = await remove(preview.targets);
-      expectAsPreviewed(preview, outcomes);
+      const report = await removeReport(preview.targets);
+      expectAsPreviewed(preview, report);
       // Every image the engine said it deleted is gone (a refused one stays, as previewed; on 26.1 a
       // parent whose child went may surface as dangling).
-      for (const id of outcomes.flatMap((o) => o.deleted)) expect(exists(id)).toBe(false);
+      for (const id of report.outcomes.flatMap((o) => o.deleted)) expect(exists(id)).toBe(false);
     });
 
     it('every image created since a chosen one', async () => {
@@ -216,6 +232,7 @@ forEachEngine((engine) => {
       expect(preview.command).toBe('docker rmi $(docker images -q --filter since=rm/anchor:1)');
       expect(preview.targets).toContain(later);
       expect(preview.targets).not.toContain(dockerCli(engine, 'images', '-q', '--no-trunc', 'rm/anchor:1'));
+      await remove(['rm/anchor:1', 'rm/later:1']);
     });
 
     it('says which names the engine has no image for', async () => {

@@ -1,12 +1,12 @@
 import type Docker from 'dockerode';
-import type { RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { FreedReport, RemovalOutcome, RemovalPlan, RemovalReport } from '../../../shared/removal-types';
 import type { RemovalSelection } from '../../../shared/removal-selection';
 import { describeSelection } from '../../../shared/removal-selection';
 import { toContainerBrief } from '../containers/brief';
-import { explainConflict, explainModelConflict } from './conflicts';
+import { explainConflict, explainModelConflict, namedDescendants } from './conflicts';
 import { modelRefs, type ModelImage } from './image-graph';
 import { EngineModel } from './legacy/engine-model';
-import { loadStore, type StoreContext } from './store';
+import { loadStorage, loadStore, type StoreContext } from './store';
 import { toBackendError } from '../engine/engine-errors';
 import { PlanBuilder } from './plan-builder';
 import { imageObject } from '../engine/engine-objects';
@@ -66,6 +66,11 @@ export async function planRemoval(docker: Docker, { store, caches }: StoreContex
   }
   const built = plan.build(describeSelection(selection, force, targets), model, conflicts);
   if (notFound.length > 0) built.notFound = notFound;
+  const keptChildren = built.images.flatMap((gone) => {
+    const children = namedDescendants(before, gone.id).filter((c) => model.images.has(c.id));
+    return children.length > 0 ? [{ parentId: gone.id, children }] : [];
+  });
+  if (keptChildren.length > 0) built.keptChildren = keptChildren;
   if (model.unknownBytes !== undefined && model.unknownBytes > 0) {
     built.uncertainty = { reason: 'content-unknown', minBytes: built.totalBytes, maxBytes: built.totalBytes + model.unknownBytes, maybeImages: [], maybeRefs: [] };
   }
@@ -77,9 +82,16 @@ interface DeleteItem {
   Deleted?: string;
 }
 
-/** `docker rmi` one target at a time, so each gets its own result and refusal explained. */
-export async function removeImages(docker: Docker, targets: string[], force: boolean): Promise<RemovalOutcome[]> {
-  const known = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
+/**
+ * `docker rmi` one target at a time, so each gets its own result and refusal explained; then what it
+ * freed, as the engine reports it where it does.
+ */
+export async function removeImages(docker: Docker, { store, caches }: StoreContext, targets: string[], force: boolean): Promise<RemovalReport> {
+  // One listing serves both: the containerd store takes over a second to list a few hundred images.
+  const listed = (await docker.listImages({ all: true })).map((i) => i.Id);
+  const known = new Set(listed);
+  const before = await loadStorage(docker, store, caches, listed).catch(() => null);
+  const reportedLayers = new Set<string>();
   const outcomes: RemovalOutcome[] = [];
   for (const target of targets) {
     try {
@@ -87,6 +99,8 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
       const items = (await imageObject(docker, target).remove({ force, noprune: false })) as DeleteItem[];
       const untagged = items.flatMap((i) => (i.Untagged ? [i.Untagged] : []));
       const reported = items.flatMap((i) => (i.Deleted && known.has(i.Deleted) ? [i.Deleted] : []));
+      // What is reported deleted and is no image is a layer the legacy store released.
+      for (const i of items) if (i.Deleted && !known.has(i.Deleted)) reportedLayers.add(i.Deleted);
       // The containerd store reports an image other images are built on as deleted, yet keeps it
       // without a name: say what happened, not what was reported.
       const kept = await stillPresent(docker, reported);
@@ -106,7 +120,22 @@ export async function removeImages(docker: Docker, targets: string[], force: boo
       }
     }
   }
-  return outcomes;
+  const deleted = new Set(outcomes.flatMap((o) => o.deleted));
+  const remaining = listed.filter((id) => !deleted.has(id));
+  return { outcomes, freed: before ? await freedBy(docker, before, reportedLayers, remaining, { store, caches }) : null };
+}
+
+/** Legacy: the layers the engine reported deleting. Containerd: the content it no longer holds. */
+async function freedBy(docker: Docker, sizes: ReadonlyMap<string, number>, reportedLayers: ReadonlySet<string>, remaining: readonly string[], { store, caches }: StoreContext): Promise<FreedReport | null> {
+  if (store === 'legacy') {
+    const bytes = [...reportedLayers].reduce((sum, id) => sum + (sizes.get(id) ?? 0), 0);
+    return { bytes, units: reportedLayers.size, source: 'engine', accounting: 'layers' };
+  }
+  // What is left is what the engine did not report deleting: its content is cached already.
+  const left = await loadStorage(docker, store, caches, remaining).catch(() => null);
+  if (!left) return null;
+  const gone = [...sizes].filter(([digest]) => !left.has(digest));
+  return { bytes: gone.reduce((sum, [, size]) => sum + size, 0), units: gone.length, source: 'measured', accounting: 'content' };
 }
 
 async function stillPresent(docker: Docker, ids: string[]): Promise<string[]> {

@@ -40,6 +40,19 @@ export interface StoreContext {
   caches: StoreCaches;
 }
 
+/**
+ * Every storage unit the engine holds for the given images (all of them: `docker images -a`), with its
+ * bytes — legacy layers by chain ID, containerd content blobs by digest — read as cheaply as each store
+ * allows: on the containerd store, from the content cached per image ID.
+ */
+export async function loadStorage(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches, ids: readonly string[]): Promise<ReadonlyMap<string, number>> {
+  if (kind === 'legacy') return (await loadEngineModel(docker, caches.legacy)).storage();
+  await caches.containerd.ensure(docker, ids);
+  const blobs = new Map<string, number>();
+  for (const id of ids) for (const b of caches.containerd.get(id)?.blobs ?? []) blobs.set(b.digest, b.size);
+  return blobs;
+}
+
 export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches, signal?: AbortSignal): Promise<LoadedStore> {
   if (kind === 'legacy') {
     const model = await loadEngineModel(docker, caches.legacy, signal);

@@ -1,6 +1,6 @@
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
 import type { ImageSummary } from '../../../shared/image-types';
-import type { PruneResult, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
+import type { PruneResult, RemovalPlan, RemovalReport } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
 import { dockerCli, valueOf } from './backend-harness';
 import { buildImage } from './build-image';
@@ -126,7 +126,7 @@ async function buildLayout(engine: TestEngine, rnd: () => number, seed: number, 
   return layout;
 }
 
-function compareRemoval(preview: RemovalPlan, outcomes: RemovalOutcome[]): string[] {
+function compareRemoval(preview: RemovalPlan, { outcomes, freed }: RemovalReport): string[] {
   const diffs: string[] = [];
   const previewed = new Set(preview.images.map((i) => i.id));
   const deleted = new Set(outcomes.flatMap((o) => o.deleted));
@@ -140,6 +140,10 @@ function compareRemoval(preview: RemovalPlan, outcomes: RemovalOutcome[]): strin
   const previewedRefusals = new Set(preview.conflicts.map((c) => c.target));
   for (const t of refused) if (!previewedRefusals.has(t)) diffs.push(`refused, not previewed: ${t}`);
   for (const t of previewedRefusals) if (!refused.has(t)) diffs.push(`previewed refusal, went ahead: ${t}`);
+  const min = preview.uncertainty?.minBytes ?? preview.totalBytes;
+  const max = preview.uncertainty?.maxBytes ?? preview.totalBytes;
+  if (!freed) diffs.push('freed bytes could not be measured');
+  else if (freed.bytes < min || freed.bytes > max) diffs.push(`bytes: previewed ${preview.totalBytes}, freed ${freed.bytes} (${freed.source})`);
   return diffs;
 }
 
@@ -168,9 +172,10 @@ export async function runRound(engine: TestEngine, backend: Backend, seed: numbe
             .map((i) => `${i.id.slice(7, 19)} parent ${i.parentId.slice(7, 19)} ${i.repoTags.join(',')} ${i.repoDigests.join(',')}`)
         : [];
       const preview = valueOf<RemovalPlan>(await backend.call('images.removalPlan', { selection: { kind: 'refs', refs: list }, force }));
-      const outcomes = valueOf<RemovalOutcome[]>(await backend.call('images.remove', { targets: list, force }));
+      const report = valueOf<RemovalReport>(await backend.call('images.remove', { targets: list, force }));
+      const outcomes = report.outcomes;
       if (debug) console.log(JSON.stringify({ before, containers: dockerCli(engine, 'ps', '-a', '--format', '{{.Names}} {{.Image}} {{.State}}'), preview: { images: preview.images, untagOnly: preview.untagOnly, conflicts: preview.conflicts.map((c) => [c.target, c.kind]) }, outcomes }, null, 1));
-      const differences = compareRemoval(preview, outcomes);
+      const differences = compareRemoval(preview, report);
       const kind: OperationKind = useDigest ? 'rmi by digest' : force ? 'rmi -f' : 'rmi';
       return { seed, kind, agreed: differences.length === 0, ranged: false, description: `docker rmi ${force ? '-f ' : ''}${list.join(' ')}`, differences };
     }

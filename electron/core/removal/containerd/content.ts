@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
+import { mapPool } from '../../map-pool';
 import type { Blob } from './model';
 
 /**
@@ -16,6 +17,9 @@ export interface ImageContent {
   /** "linux/amd64", "linux/arm64/v8"… of the manifests present. */
   platforms: string[];
 }
+
+const BATCH = 25;
+const SAVES_AT_ONCE = 4;
 
 /** Manifests, indexes and configs are small; anything bigger is layer data and is only counted. */
 const MAX_DOCUMENT = 4 * 1024 * 1024;
@@ -107,7 +111,7 @@ function contentOf(target: string, sizes: Map<string, number>, documents: Map<st
  * Reads the content of several images in one save (shared blobs stream once). Images the engine could
  * not save are absent from the result; the caller treats their bytes as unknown.
  */
-export async function readImageContent(docker: Docker, ids: string[], signal?: AbortSignal): Promise<Map<string, ImageContent>> {
+export async function readImageContent(docker: Docker, ids: string[], signal?: AbortSignal, savesAtOnce = SAVES_AT_ONCE): Promise<Map<string, ImageContent>> {
   const out = new Map<string, ImageContent>();
   if (ids.length === 0) return out;
   const save = async (batch: string[]) => {
@@ -120,12 +124,18 @@ export async function readImageContent(docker: Docker, ids: string[], signal?: A
       if (content) out.set(id, content);
     }
   };
-  try {
-    await save(ids);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    // One unreadable image fails the whole save: read the rest one by one.
-    for (const id of ids) await save([id]).catch(() => undefined);
-  }
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+  // The engine takes ~60 ms per image to export, in one request as in several: a few batches at once
+  // use its cores (measured on 26.1 with 198 images: 13 s in one save, 6.5 s in four at once).
+  await mapPool(batches, async (batch) => {
+    try {
+      await save(batch);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // One unreadable image fails the whole save: read the rest of its batch one by one.
+      for (const id of batch) await save([id]).catch(() => undefined);
+    }
+  }, savesAtOnce);
   return out;
 }

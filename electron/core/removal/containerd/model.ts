@@ -1,5 +1,6 @@
+import { isActiveContainer } from '../../../../shared/container-state';
 import { shortId } from '../../../../shared/format';
-import { isIdPrefix, RUNNING_STATES, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage } from '../image-graph';
+import { isIdPrefix, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage } from '../image-graph';
 import { danglingName, familiarName, isDangling, parseAny, parseNamed, TRUNCATED_ID, type CdRecord, type NamedRef } from './names';
 
 /**
@@ -302,11 +303,11 @@ export class ContainerdModel implements ImageGraph {
 
   private check(imgId: string, all: CdRecord[], mask: number): ModelConflict | null {
     if (mask & CONFLICT_HARD) {
-      const running = this.containers.find((c) => c.imageId === imgId && RUNNING_STATES.has(c.state));
+      const running = this.containers.find((c) => c.imageId === imgId && isActiveContainer(c.state));
       if (running) return this.conflict('running-container', true, true, imgId, running.id, `conflict: unable to delete ${shortId(imgId)} (cannot be forced) - image is being used by running container ${shortId(running.id)}`).conflict;
     }
     if (mask & CONFLICT_STOPPED) {
-      const stopped = this.containers.find((c) => c.imageId === imgId && !RUNNING_STATES.has(c.state));
+      const stopped = this.containers.find((c) => c.imageId === imgId && !isActiveContainer(c.state));
       if (stopped) return this.conflict('stopped-container', false, true, imgId, stopped.id, `conflict: unable to delete ${shortId(imgId)} (must be forced) - image is being used by stopped container ${shortId(stopped.id)}`).conflict;
     }
     if (mask & CONFLICT_ACTIVE_REFERENCE && all.length > 1) {

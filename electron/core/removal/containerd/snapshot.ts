@@ -6,10 +6,61 @@ import { readImageContent, type ImageContent } from './content';
 import { ContainerdModel, type CdContainer, type CdImageFacts } from './model';
 import { danglingName, parseNamed, type CdRecord } from './names';
 
+const WARM_BATCH = 10;
+
 /** What stays true per image ID (content) and per container ID (the name it was created from). */
 export class ContainerdFactsCache {
-  readonly content = new Map<string, ImageContent | null>();
+  private readonly content = new Map<string, ImageContent | null>();
+  /** Reads under way, so two previews asked at once stream each image once. */
+  private readonly reading = new Map<string, Promise<void>>();
+  private warming: Promise<void> | null = null;
   readonly containerImages = new Map<string, string>();
+
+  /** What is known of an image's content: null when it could not be read, undefined when not yet read. */
+  get(id: string): ImageContent | null | undefined {
+    return this.content.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.content.has(id);
+  }
+
+  /**
+   * Reads, in the background, what the next preview would wait for: on this store a cold preview reads
+   * every image once through `docker save` (~60 ms an image), which at a few hundred images is seconds.
+   * One small save at a time, so the engine stays responsive; a preview asked meanwhile joins the save
+   * under way and reads the rest itself at full speed.
+   */
+  warm(docker: Docker, ids: readonly string[]): void {
+    if (this.warming) return;
+    const pending = ids.filter((id) => !this.content.has(id) && !this.reading.has(id));
+    if (pending.length === 0) return;
+    this.warming = (async () => {
+      for (let i = 0; i < pending.length; i += WARM_BATCH) {
+        const batch = pending.slice(i, i + WARM_BATCH).filter((id) => !this.content.has(id) && !this.reading.has(id));
+        await this.ensure(docker, batch, undefined, 1).catch(() => undefined);
+      }
+    })().finally(() => {
+      this.warming = null;
+    });
+  }
+
+  /** Reads the content of the images not read yet, joining a read already under way. */
+  async ensure(docker: Docker, ids: readonly string[], signal?: AbortSignal, savesAtOnce?: number): Promise<void> {
+    const waiting = ids.flatMap((id) => (this.reading.has(id) ? [this.reading.get(id)!] : []));
+    const missing = [...new Set(ids)].filter((id) => !this.content.has(id) && !this.reading.has(id));
+    if (missing.length > 0) {
+      const read = readImageContent(docker, missing, signal, savesAtOnce).then((found) => {
+        for (const id of missing) this.content.set(id, found.get(id) ?? null);
+      });
+      const done = read.finally(() => {
+        for (const id of missing) this.reading.delete(id);
+      });
+      for (const id of missing) this.reading.set(id, done);
+      waiting.push(done);
+    }
+    await Promise.all(waiting);
+  }
 
   retain(imageIds: Set<string>, containerIds: Set<string>): void {
     for (const id of this.content.keys()) if (!imageIds.has(id)) this.content.delete(id);
@@ -70,11 +121,7 @@ export async function loadContainerdModel(docker: Docker, cache: ContainerdFacts
     signal?.throwIfAborted();
     return (await imageObject(docker, summary.Id).inspect()) as unknown as InspectDoc;
   });
-  const missing = list.map((i) => i.Id).filter((id) => !cache.content.has(id));
-  if (missing.length > 0) {
-    const read = await readImageContent(docker, missing, signal);
-    for (const id of missing) cache.content.set(id, read.get(id) ?? null);
-  }
+  await cache.ensure(docker, list.map((i) => i.Id), signal);
   await mapPool(
     containers.filter((c) => !cache.containerImages.has(c.Id)),
     async (c) => {
@@ -89,7 +136,7 @@ export async function loadContainerdModel(docker: Docker, cache: ContainerdFacts
   list.forEach((summary, i) => {
     const doc = docs[i]!;
     records.push(...recordsOf(doc, summary.ParentId ?? ''));
-    const content = cache.content.get(summary.Id) ?? null;
+    const content = cache.get(summary.Id) ?? null;
     facts.set(summary.Id, {
       id: summary.Id,
       created: summary.Created * 1000,

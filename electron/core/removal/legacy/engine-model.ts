@@ -1,6 +1,7 @@
+import { isActiveContainer } from '../../../../shared/container-state';
 import { shortId } from '../../../../shared/format';
 import { parseReference } from '../../../../shared/reference';
-import { isIdPrefix, RUNNING_STATES, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage, type ModelRef } from '../image-graph';
+import { isIdPrefix, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage, type ModelRef } from '../image-graph';
 
 export interface ModelLayer {
   chainId: string;
@@ -48,6 +49,10 @@ export class EngineModel implements ImageGraph {
 
   unitSize(id: string): number | undefined {
     return this.layers.get(id)?.size;
+  }
+
+  storage(): ReadonlyMap<string, number> {
+    return new Map([...this.layers.values()].map((l) => [l.chainId, l.size]));
   }
 
   children(id: string): ModelImage[] {
@@ -126,12 +131,12 @@ export class EngineModel implements ImageGraph {
       this.conflict(kind, hard, used, id, containerId, `conflict: unable to delete ${shortId(id)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${why}`).conflict;
     if (kinds.includes('hard')) {
       if (this.children(id).length > 0) return fail('child-images', true, false, 'image has dependent child images');
-      const running = users.find((c) => RUNNING_STATES.has(c.state));
+      const running = users.find((c) => isActiveContainer(c.state));
       if (running) return fail('running-container', true, true, `image is being used by running container ${shortId(running.id)}`, running.id);
     }
     if (kinds.includes('references') && image.refs.length > 0) return fail('multiple-repositories', false, false, 'image is referenced in multiple repositories');
     if (kinds.includes('stopped')) {
-      const stopped = users.find((c) => !RUNNING_STATES.has(c.state));
+      const stopped = users.find((c) => !isActiveContainer(c.state));
       if (stopped) return fail('stopped-container', false, true, `image is being used by stopped container ${shortId(stopped.id)}`, stopped.id);
     }
     return null;
