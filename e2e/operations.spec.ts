@@ -144,6 +144,8 @@ test.describe('image operations', () => {
     await expect(conflict.locator(`[data-testid="conflict-container"][data-name="${container}"]`)).toBeVisible();
     await expect(ops.removeConfirm).toBeDisabled();
     await expect(ops.command(ops.removeDialog)).toHaveText(`docker rmi ${reference}`);
+    // The card says what force will do on this store before the force step is opened.
+    await expect(conflict.getByTestId('conflict-next')).toHaveAttribute('data-force', e2eEnv.engineName === 'legacy' ? 'image-goes' : 'name-only');
 
     await ops.removeForce.click();
     await expect(ops.forceEffects).toContainText(container);
@@ -159,6 +161,43 @@ test.describe('image operations', () => {
     await expect(ops.result(reference)).toHaveAttribute('data-ok', 'true');
     expect(exists(id)).toBe(!legacy);
     expect(docker(['ps', '-a', '--filter', `name=^${container}$`, '--format', '{{.Names}}'])).toBe(container);
+  });
+
+  test('removing an image from its own details closes the panel and the result says what went and what it freed', { tag: '@smoke' }, async ({ images, details, ops, page }) => {
+    const reference = `e2e-ops/details-${randomName()}:1`;
+    const id = buildImage(reference, [`FROM ${FIXTURES.base}`, `RUN echo details > /d`]);
+    made.images.push(id);
+    await images.filterBy(reference.split(':')[0]!);
+    await images.openDetails(images.rowFor(reference));
+    await details.root.getByTestId('action-remove').click();
+    await ops.waitForPlan();
+    const previewed = await ops.bytes(ops.removeDialog.getByTestId('plan-bytes'));
+    await ops.removeConfirm.click();
+    await expect(ops.result(id.slice(7, 19))).toHaveAttribute('data-ok', 'true');
+    // What went, from the engine's own report (or, on the containerd store, its content before and after), beside the preview.
+    const freed = ops.removeDialog.getByTestId('remove-freed');
+    await expect(freed).toHaveAttribute('data-as-previewed', 'true');
+    expect(await ops.bytes(freed)).toBe(previewed);
+    expect(previewed).toBeGreaterThan(0);
+    await expect(details.root).toBeHidden();
+    await expect(page.locator('body')).not.toContainText('removed outside this window');
+  });
+
+  test('removing one tag of an image with several offers the whole image instead, with its own preview', async ({ images, ops }) => {
+    const name = randomName();
+    const first = `e2e-ops/whole-${name}:1`;
+    const id = buildImage(first, [`FROM ${FIXTURES.base}`, `RUN echo ${name} > /whole`]);
+    made.images.push(id);
+    docker(['tag', first, `e2e-ops/whole-${name}:2`]);
+    await images.filterBy(`e2e-ops/whole-${name}`);
+    await ops.rowAction(images.rowFor(first), 'remove').click();
+    await ops.waitForPlan();
+    await expect(ops.planImages).toHaveCount(0);
+    await ops.removeDialog.getByTestId('remove-whole-image').click();
+    await expect(ops.planImage(id)).toBeVisible();
+    await ops.removeConfirm.click();
+    await expect(ops.result(first)).toHaveAttribute('data-ok', 'true');
+    expect(exists(id)).toBe(false);
   });
 
   test('checkboxes select rows, and the bulk button says what it will remove', async ({ images, ops, page }) => {
@@ -269,6 +308,11 @@ test.describe('image operations', () => {
       expect(sharerFreed, "the sharer frees only its manifest and config").toBeLessThan(10_000);
       await expect(ops.pruneDialog.getByTestId('plan-bytes-note')).toHaveAttribute('data-accounting', 'content');
     }
+    // The legacy builder's untagged intermediate images go too, folded under the image that takes them.
+    const folds = ops.pruneDialog.getByTestId('plan-fold');
+    if (e2eEnv.engineName === 'legacy') await expect(folds.first()).toBeVisible();
+    for (const fold of await folds.all()) await fold.click();
+    if (e2eEnv.engineName === 'legacy') await expect(ops.pruneDialog.locator('.plan-line.is-parent').first()).toContainText('counted above');
     const previewedIds = await ops.prunePlanImages.evaluateAll((els) => els.map((el) => el.getAttribute('data-image-id') ?? '').sort());
     const previewedBytes = await ops.bytes(ops.pruneTotal);
     expect(previewedBytes).toBeGreaterThanOrEqual(300_000);

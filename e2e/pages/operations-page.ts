@@ -125,14 +125,18 @@ export class OperationsPage {
     await expect(this.removeDialog.locator('[data-busy="idle"]')).toBeVisible();
   }
 
-  async previewPrune(filters: { all: boolean; until?: string; labels?: string[] }): Promise<void> {
+  /** `timeout`: how long the preview may take (a first preview of hundreds of images takes seconds). */
+  async previewPrune(filters: { all: boolean; until?: string; labels?: string[] }, timeout?: number): Promise<void> {
     await this.pruneOpen.click();
     await expect(this.pruneDialog).toBeVisible();
     if (filters.all) await this.pruneModeAll.check();
     if (filters.until !== undefined) await this.pruneUntil.fill(filters.until);
     if (filters.labels) await this.pruneLabels.fill(filters.labels.join('\n'));
     await this.prunePreview.click();
-    await expect(this.pruneTotal.or(this.pruneDialog.getByTestId('prune-nothing'))).toBeVisible();
+    const answer = this.pruneTotal.or(this.pruneDialog.getByTestId('prune-nothing'));
+    // A preview answers soon, or says why it takes long.
+    await expect(answer.or(this.pruneDialog.getByTestId('plan-waiting-why'))).toBeVisible();
+    await expect(answer).toBeVisible(timeout ? { timeout } : undefined);
   }
 
   /** The byte count an element carries in data-bytes / data-freed-bytes. */

@@ -37,3 +37,19 @@ describe('message catalogs', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe('Chinese terms', () => {
+  const en = catalogs.en!;
+  const zh = catalogs['zh-CN']!;
+  it('keep tag (标签) and label (元数据标记) apart: a message about labels never says 标签', () => {
+    const aboutLabels = [...en].filter(([, v]) => /\blabels?\b/i.test(v) && !/\btags?\b/i.test(v)).map(([k]) => k);
+    expect(aboutLabels.length).toBeGreaterThan(0);
+    expect(aboutLabels.filter((k) => zh.get(k)?.includes('标签'))).toEqual([]);
+  });
+  it('call Inspect 详细信息 next to the command name, as the Chinese tutorials do, never 检查', () => {
+    expect(zh.get('details.tabInspect')).toMatch(/详细信息.*inspect/);
+  });
+  it('translate container states', () => {
+    for (const state of ['running', 'exited', 'created', 'paused']) expect(zh.get(`containerState.${state}`)).not.toBe(state);
+  });
+});

@@ -28,6 +28,12 @@ describe('relativeTime', () => {
     expect(relativeTime(t, NOW - 100 * DAY, NOW)).toBe('3 个月前');
   });
 
+  it('is lower case inside a sentence, as the column start is not', async () => {
+    const t = await translator('en');
+    expect(relativeTime(t, NOW - 90_000, NOW, 'in-sentence')).toBe('about a minute ago');
+    expect(relativeTime(t, NOW - 500, NOW, 'in-sentence')).toBe('less than a second ago');
+  });
+
   it('shows a dash for an unknown time instead of "55 years ago"', async () => {
     const t = await translator('en');
     expect(relativeTime(t, 0, NOW)).toBe('—');

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodResult } from '../../shared/contract';
 import type { StevedoreError } from '../../shared/errors';
 import type { RemovalSelection } from '../../shared/removal-selection';
-import type { RemovalOutcome } from '../../shared/removal-types';
+import type { FreedReport, RemovalOutcome, RemovalPlan } from '../../shared/removal-types';
 import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
 import { isBulk, narrowSelection } from '../features/operations/removal-view';
@@ -31,6 +31,9 @@ interface RemovalState {
   allTargets: string[] | null;
   excluded: ReadonlySet<string>;
   outcomes: RemovalOutcome[] | null;
+  /** What the removal freed, and the preview it was confirmed from, to show side by side. */
+  freed: FreedReport | null;
+  confirmedPlan: RemovalPlan | null;
   forced: boolean;
   error: StevedoreError | null;
   /** Which call the error belongs to, so the dialog can say what failed. */
@@ -60,6 +63,8 @@ const INITIAL = {
   allTargets: null,
   excluded: new Set<string>(),
   outcomes: null,
+  freed: null,
+  confirmedPlan: null,
   forced: false,
   error: null,
   failedAt: null,
@@ -73,7 +78,8 @@ async function plan(force: boolean): Promise<void> {
   if (!request) return;
   const mine = ++generation;
   const selection = narrowSelection(request.selection, allTargets, excluded);
-  if (!selection) {
+  // No repository chosen yet: there is nothing to plan until the user picks one.
+  if (!selection || (selection.kind === 'repository' && selection.repository === '')) {
     useRemoval.setState({ busy: null, plan: null, forcedPlan: null, error: null });
     return;
   }
@@ -132,8 +138,11 @@ export const useRemoval = create<RemovalState>()((set, get) => ({
     const mine = ++generation;
     set({ busy: 'removing', error: null });
     try {
-      const outcomes = await api.call('images.remove', { targets: target.targets, force });
-      if (mine === generation) set({ busy: null, step: 'results', outcomes, forced: force });
+      const { outcomes, freed } = await api.call('images.remove', { targets: target.targets, force });
+      useDetails.getState().removedHere(outcomes.flatMap((o) => o.deleted));
+      // Not every store announces every change (the containerd store is quiet about some names).
+      void useImages.getState().refresh();
+      if (mine === generation) set({ busy: null, step: 'results', outcomes, freed, confirmedPlan: target, forced: force });
     } catch (err) {
       if (mine === generation) set({ busy: null, error: toStevedoreError(err), failedAt: 'removing' });
     }

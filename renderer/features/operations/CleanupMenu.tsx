@@ -12,6 +12,15 @@ interface CleanupMenuProps {
   anchor: ImageRow | null;
 }
 
+function AnchorNote({ anchorRef }: { anchorRef: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="mono">{anchorRef}</span> — {t('cleanup.fromSelectedRow')}
+    </>
+  );
+}
+
 /** Bulk removal, each through the same preview-and-confirm dialog as a single removal. */
 export function CleanupMenu({ rows, anchor }: CleanupMenuProps) {
   const { t } = useTranslation();
@@ -20,7 +29,10 @@ export function CleanupMenu({ rows, anchor }: CleanupMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
   const repositories = repositoriesOf(rows);
   const anchorRef = anchor ? rowReference(anchor) : null;
-  const repository = anchor && anchor.tag !== '<none>' && repositories.includes(anchor.repository) ? anchor.repository : repositories[0];
+  // Every item says which image or repository it will use: the selected row's, or what happens without one.
+  const fromAnchor = anchor !== null && anchor.tag !== '<none>' && repositories.includes(anchor.repository);
+  // Without a selected row nothing is suggested: a bulk removal starts from the user's own choice.
+  const repository = fromAnchor ? anchor.repository : null;
 
   useEffect(() => {
     if (!open) return;
@@ -76,9 +88,19 @@ export function CleanupMenu({ rows, anchor }: CleanupMenuProps) {
       </button>
       {open && (
         <div ref={menuRef} className="menu" role="menu" aria-label={t('cleanup.title')} onKeyDown={onMenuKey}>
-          <button type="button" role="menuitem" className="menu-item" data-testid="cleanup-repository" disabled={!repository} onClick={() => choose(() => repository && openRemoveRepository(repository))}>
+          <button type="button" role="menuitem" className="menu-item" data-testid="cleanup-repository" disabled={repositories.length === 0} onClick={() => choose(() => openRemoveRepository(repository))}>
             <span>{t('cleanup.repository')}</span>
-            <span className="menu-note mono">{repository ?? t('cleanup.noRepository')}</span>
+            <span className="menu-note">
+              {repositories.length === 0 ? (
+                t('cleanup.noRepository')
+              ) : repository ? (
+                <>
+                  <span className="mono">{repository}</span> — {t('cleanup.fromSelectedRow')}
+                </>
+              ) : (
+                t('cleanup.chooseNext')
+              )}
+            </span>
           </button>
           <button type="button" role="menuitem" className="menu-item" data-testid="cleanup-dangling" onClick={() => choose(openRemoveDangling)}>
             <span>{t('cleanup.dangling')}</span>
@@ -87,11 +109,11 @@ export function CleanupMenu({ rows, anchor }: CleanupMenuProps) {
           <div className="menu-separator" role="separator" />
           <button type="button" role="menuitem" className="menu-item" data-testid="cleanup-before" disabled={!anchor} onClick={() => choose(() => anchor && openRemoveRelative('before', anchor))}>
             <span>{t('cleanup.before')}</span>
-            <span className="menu-note mono">{anchorRef ?? t('cleanup.needAnchor')}</span>
+            <span className="menu-note">{anchorRef ? <AnchorNote anchorRef={anchorRef} /> : t('cleanup.needAnchor')}</span>
           </button>
           <button type="button" role="menuitem" className="menu-item" data-testid="cleanup-since" disabled={!anchor} onClick={() => choose(() => anchor && openRemoveRelative('since', anchor))}>
             <span>{t('cleanup.since')}</span>
-            <span className="menu-note mono">{anchorRef ?? t('cleanup.needAnchor')}</span>
+            <span className="menu-note">{anchorRef ? <AnchorNote anchorRef={anchorRef} /> : t('cleanup.needAnchor')}</span>
           </button>
         </div>
       )}

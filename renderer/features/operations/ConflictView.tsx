@@ -6,11 +6,13 @@ import { relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { AlertIcon, ContainerIcon, ShieldIcon } from '../../ui/icons';
 import { useContainers } from '../../stores/containers-store';
+import { useEngine } from '../../stores/engine-store';
 import { useRemoval } from '../../stores/removal-store';
 import { ContainerActions } from '../containers/ContainerActions';
 import { ContainerState } from '../containers/ContainerState';
 import { containerStopCommand } from './container-commands';
-import { displayTarget } from './removal-view';
+import { displayTarget, forceOutcome } from './removal-view';
+import { lead } from '../../i18n/lead';
 
 /** Enough child images to recognise the family; the rest are counted. */
 const MAX_CHILDREN = 8;
@@ -41,7 +43,7 @@ function ContainerList({ containers }: { containers: ContainerBrief[] }) {
               <ContainerIcon className="muted" />
               <span className="mono">{c.name}</span>
               <ContainerState state={current.state} />
-              <span className="muted">{t('conflicts.created', { when: relativeTime(t, c.created * 1000, now) })}</span>
+              <span className="muted">{t('conflicts.created', { when: relativeTime(t, c.created * 1000, now, 'in-sentence') })}</span>
             </div>
             {live?.some((x) => x.id === c.id) ? <ContainerActions container={current} onDone={replan} /> : <span className="muted">{t('conflicts.containerGone')}</span>}
           </li>
@@ -56,6 +58,7 @@ export function ConflictView({ conflict, onUntag, onShowContainers }: ConflictVi
   const { t } = useTranslation();
   // The jump opens the image's details, which needs its row in the list (not so for hidden intermediates).
   const listed = useImages((s) => s.rows.some((r) => r.imageId === conflict.imageId));
+  const force = forceOutcome(conflict, useEngine((s) => s.status?.store?.kind));
   const id = shortId(conflict.imageId);
   const names = conflict.containers.map((c) => c.name).join(', ');
   const firstName = conflict.containers[0]?.name ?? '';
@@ -86,7 +89,9 @@ export function ConflictView({ conflict, onUntag, onShowContainers }: ConflictVi
         <>
           <p>{t(conflict.kind === 'stopped-container' ? 'conflicts.stoppedBody' : 'conflicts.referenceBody', vars)}</p>
           <ContainerList containers={conflict.containers} />
-          <p className="conflict-next">{t(conflict.forceable ? 'conflicts.stoppedNext' : 'conflicts.stoppedNextRunning', vars)}</p>
+          <p className="conflict-next" data-testid="conflict-next" data-force={force}>
+            {t(force === 'none' ? 'conflicts.stoppedNextRunning' : force === 'name-only' ? 'conflicts.nextNameOnly' : 'conflicts.stoppedNext', vars)}
+          </p>
         </>
       );
       break;
@@ -96,7 +101,8 @@ export function ConflictView({ conflict, onUntag, onShowContainers }: ConflictVi
           <p>{t('conflicts.runningBody', vars)}</p>
           <ContainerList containers={conflict.containers} />
           <p className="conflict-next">
-            {t('conflicts.runningNext')} <code className="mono inline-code">{containerStopCommand(firstName || id)}</code>
+            {lead(t('conflicts.runningNext'))}
+            <code className="mono inline-code">{containerStopCommand(firstName || id)}</code>
           </p>
         </>
       );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
+import { tagsByRepository } from './plan-groups';
 
 /** An image's references as chips: tags in full, digests counted (they are long and rarely what users look for). */
 export function PlanImageTags({ refs: all, prunedWith }: { refs: string[]; prunedWith?: string }) {
@@ -18,9 +19,11 @@ export function PlanImageTags({ refs: all, prunedWith }: { refs: string[]; prune
   }
   return (
     <span className="plan-tags">
-      {tags.map((tag) => (
-        <span key={tag} className="chip mono" title={tag}>
-          {tag}
+      {tagsByRepository(tags).map(({ repository, tags: own }) => (
+        // One chip per repository keeps a many-tagged image to one line: "repo: 1.2 · latest".
+        <span key={repository} className="chip mono plan-repo" title={own.map((tag) => `${repository}:${tag}`).join('\n')} data-repository={repository}>
+          {repository}
+          {own.length > 0 && <span className="plan-repo-tags">:{own.join(' · ')}</span>}
         </span>
       ))}
       {digests > 0 && (

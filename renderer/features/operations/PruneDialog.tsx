@@ -1,5 +1,8 @@
+import { PlanWaiting } from './PlanWaiting';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { RemovalPlan } from '../../../shared/removal-types';
 import { usePrune } from '../../stores/prune-store';
 import { useClock } from '../../ui/clock-store';
 import { Dialog } from '../../ui/Dialog';
@@ -10,6 +13,13 @@ import { PruneFormView } from './PruneFormView';
 import { PrunePlanView } from './PrunePlanView';
 import { PruneResultView } from './PruneResultView';
 import { planIsEmpty } from './removal-view';
+
+/** The button says how many images go: a range where the preview is one. */
+function confirmLabel(t: TFunction, plan: RemovalPlan | null): string {
+  if (!plan || plan.images.length === 0) return t('prune.confirm');
+  const maybe = plan.uncertainty?.maybeImages.length ?? 0;
+  return maybe > 0 ? t('prune.confirmRange', { min: plan.images.length - maybe, count: plan.images.length }) : t('prune.confirmCount', { count: plan.images.length });
+}
 
 /** `docker image prune`, previewed exactly before anything goes. */
 export function PruneDialog() {
@@ -47,7 +57,7 @@ function PruneDialogOpen() {
       </button>
       <button type="button" className="button button-danger" data-testid="prune-confirm" disabled={!plan || planIsEmpty(plan) || !!busy} onClick={() => void store.confirm()}>
         {pruning && <Spinner size={14} />}
-        {plan && plan.images.length > 0 ? t('prune.confirmCount', { count: plan.images.length }) : t('prune.confirm')}
+        {confirmLabel(t, plan)}
       </button>
     </>
   );
@@ -62,10 +72,7 @@ function PruneDialogOpen() {
           <div ref={previewRef} className="prune-preview-area" aria-live="polite">
             {error && <InlineError heading={t(plan ? 'prune.failed' : 'prune.planFailed')} error={error} testId="prune-error" />}
             {busy === 'planning' && (
-              <div className="dialog-loading">
-                <Spinner size={18} />
-                <span>{t('prune.planning')}</span>
-              </div>
+              <PlanWaiting text={t('prune.planning')} />
             )}
             {plan && <PrunePlanView plan={plan} />}
             {!plan && !busy && !error && <p className="muted preview-prompt">{t('prune.previewPrompt')}</p>}

@@ -1,4 +1,6 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlanBytes } from './PlanBytes';
 import { formatSize, shortId } from '../../../shared/format';
 import { differenceKey } from '../../../shared/prune-compare';
 import type { PruneResult, RemovalPlan } from '../../../shared/removal-types';
@@ -6,24 +8,50 @@ import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { Size } from '../../ui/Size';
 import { PlanImageTags } from './PlanImageTags';
 import { pruneDifferences } from './prune-form';
+import { joinSentences, lead } from '../../i18n/lead';
+
+/** Which of the names and images the preview left open went, and which stayed. */
+function RangeVerdict({ shown, result }: { shown: RemovalPlan; result: PruneResult }) {
+  const { t } = useTranslation();
+  const range = shown.uncertainty!;
+  const deleted = new Set(result.deletedImageIds);
+  const untagged = new Set(result.untagged);
+  const open = [...range.maybeRefs.filter((r) => !r.startsWith('sha256:')).map((r) => ({ label: r, went: untagged.has(r) })), ...range.maybeImages.map((id) => ({ label: shortId(id), went: deleted.has(id) }))];
+  const went = open.filter((o) => o.went).map((o) => o.label);
+  const stayed = open.filter((o) => !o.went).map((o) => o.label);
+  const sentences = [t('prune.matchesRange'), went.length > 0 ? t('prune.rangeWent', { list: went.join(', ') }) : null, stayed.length > 0 ? t('prune.rangeStayed', { list: stayed.join(', ') }) : null];
+  return <span data-testid="prune-within-range">{joinSentences(sentences)}</span>;
+}
 
 /** What the engine pruned and the space it reported, checked against the preview the user confirmed. */
 export function PruneResultView({ shown, result }: { shown: RemovalPlan; result: PruneResult }) {
   const { t } = useTranslation();
   const differences = pruneDifferences(shown, result);
   const tagsOf = new Map([...shown.images, ...result.plan.images].map((i) => [i.id, i.tags]));
+  const ref = useRef<HTMLDivElement>(null);
+  // The result replaces a long preview: start at its summary, not where the preview was scrolled to.
+  useLayoutEffect(() => {
+    ref.current?.closest('.dialog-body')?.scrollTo({ top: 0 });
+  }, []);
   return (
-    <div className="results" data-testid="prune-result">
+    <div className="results" data-testid="prune-result" ref={ref}>
       <p className="results-summary">
-        {t('prune.resultSummary', { count: result.deletedImageIds.length, untagged: result.untagged.length })}{' '}
+        {lead(t('prune.resultDeleted', { count: result.deletedImageIds.length }))}
+        {lead(t('prune.resultUntagged', { count: result.untagged.length }))}
         <span data-testid="prune-reclaimed" data-bytes={result.spaceReclaimed}>
-          {t('prune.reclaimed')} <strong><Size bytes={result.spaceReclaimed} /></strong>
+          {lead(t('prune.reclaimed'))}
+          <strong><Size bytes={result.spaceReclaimed} /></strong>
+        </span>
+        <span className="muted" data-testid="prune-previewed">
+          {' · '}
+          {lead(t('results.freedPreviewed'))}
+          <PlanBytes plan={shown} />
         </span>
       </p>
       {differences.length === 0 ? (
         <p className="verdict verdict-ok" data-testid="prune-matches">
           <CheckIcon className="ok-icon" />
-          {t('prune.matches')}
+          {shown.uncertainty ? <RangeVerdict shown={shown} result={result} /> : t('prune.matches')}
         </p>
       ) : (
         <div className="verdict verdict-differs" data-testid="prune-differences" role="alert">
@@ -43,7 +71,7 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
       {result.deletedImageIds.length > 0 && (
         <section className="plan-section">
           <h3 className="plan-heading">{t('prune.deletedHeading', { count: result.deletedImageIds.length })}</h3>
-          <ul className="plan-list">
+          <ul className="plan-list plan-scroll">
             {result.deletedImageIds.map((id) => (
               <li key={id} className="plan-item" data-testid="prune-deleted-image" data-image-id={id}>
                 <span className="mono plan-id" title={id}>
@@ -57,7 +85,8 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
       )}
       {result.untagged.length > 0 && (
         <p className="muted">
-          {t('prune.untaggedList')} <span className="mono">{result.untagged.join(', ')}</span>
+          {lead(t('prune.untaggedList'))}
+          <span className="mono">{result.untagged.join(', ')}</span>
         </p>
       )}
     </div>

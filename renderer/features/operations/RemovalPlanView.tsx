@@ -3,11 +3,11 @@ import { shortId } from '../../../shared/format';
 import type { RemovalPlan } from '../../../shared/removal-types';
 import { useRemoval } from '../../stores/removal-store';
 import { CommandHint } from '../../ui/CommandHint';
-import { Size } from '../../ui/Size';
 import { ConflictView } from './ConflictView';
 import { PlanBytes, PlanBytesNote } from './PlanBytes';
-import { PlanImageTags } from './PlanImageTags';
+import { PlanImageList } from './PlanImageList';
 import { planIsEmpty } from './removal-view';
+import { lead } from '../../i18n/lead';
 
 interface RemovalPlanViewProps {
   plan: RemovalPlan;
@@ -26,22 +26,7 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
       {plan.images.length > 0 && (
         <section className="plan-section">
           <h3 className="plan-heading">{t('removal.imagesHeading', { count: plan.images.length })}</h3>
-          <ul className="plan-list">
-            {plan.images.map((image) => (
-              <li key={image.id} className="plan-item" data-testid="remove-plan-image" data-image-id={image.id} data-freed-bytes={image.freedBytes}>
-                <span className="mono plan-id" title={image.id}>
-                  {shortId(image.id)}
-                </span>
-                <PlanImageTags refs={image.tags} prunedWith={image.prunedWith} />
-                <span className="plan-size">
-                  <Size bytes={image.size} />
-                </span>
-                <span className={`plan-freed${image.freedBytes === 0 ? ' is-zero' : ''}`} title={image.freedBytes < image.size ? t('removal.sharedTitle') : undefined}>
-                  {t('removal.frees')} <Size bytes={image.freedBytes} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PlanImageList images={plan.images} testId="remove-plan-image" />
         </section>
       )}
       {plan.untagOnly.length > 0 && (
@@ -72,6 +57,22 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
           </ul>
         </section>
       )}
+      {plan.keptChildren && plan.keptChildren.length > 0 && (
+        <section className="plan-section" data-testid="remove-plan-kept-children">
+          <h3 className="plan-heading">{t('removal.keptChildrenHeading')}</h3>
+          {plan.keptChildren.map((k) => (
+            <p key={k.parentId} className="plan-note">
+              {lead(t('removal.keptChildren', { id: shortId(k.parentId), count: k.children.length }))}
+              {k.children.map((c) => (
+                <span key={c.id} className="chip mono chip-wrap">
+                  {c.tags[0] ?? shortId(c.id)}
+                </span>
+              ))}
+            </p>
+          ))}
+          <p className="muted">{t('removal.keptChildrenNote')}</p>
+        </section>
+      )}
       {plan.notFound && plan.notFound.length > 0 && (
         <section className="plan-section" data-testid="remove-plan-not-found">
           <h3 className="plan-heading">{t('plan.notFound', { count: plan.notFound.length })}</h3>
@@ -94,7 +95,8 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
             t('removal.totalNoImages')
           ) : (
             <>
-              {t('removal.total')} <PlanBytes plan={plan} />
+              {lead(t('removal.total'))}
+              <PlanBytes plan={plan} />
               {plan.totalBytes === 0 && <span className="muted"> — {t('removal.totalZero')}</span>} <PlanBytesNote plan={plan} />
             </>
           )}

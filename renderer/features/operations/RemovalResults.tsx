@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
-import type { RemovalOutcome } from '../../../shared/removal-types';
+import type { FreedReport, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 import { useRemoval } from '../../stores/removal-store';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { ConflictView } from './ConflictView';
+import { FreedComparison } from './FreedComparison';
 import { displayTarget, outcomeCounts, outcomeView } from './removal-view';
+import { joinSentences } from '../../i18n/lead';
 
 function OutcomeText({ outcome }: { outcome: RemovalOutcome }) {
   const { t } = useTranslation();
@@ -21,8 +23,13 @@ function OutcomeText({ outcome }: { outcome: RemovalOutcome }) {
     case 'deleted':
       return (
         <p>
-          {t('results.deleted', { ids: view.imageIds.map(shortId).join(', '), count: view.imageIds.length })}
-          {view.untagged.length > 0 && <span className="muted"> {t('results.deletedUntagged', { refs: view.untagged.join(', ') })}</span>}
+          {joinSentences([t('results.deleted', { ids: view.imageIds.map(shortId).join(', '), count: view.imageIds.length }), view.untagged.length > 0 ? t('results.deletedUntagged', { refs: view.untagged.join(', '), count: view.imageIds.length }) : null])}
+        </p>
+      );
+    case 'kept':
+      return (
+        <p data-testid="remove-result-kept">
+          {joinSentences([t('results.keptNamed', { refs: view.untagged.join(', '), ids: view.kept.map(shortId).join(', '), count: view.kept.length }), view.parents.length > 0 ? t('results.keptParents', { ids: view.parents.map(shortId).join(', '), count: view.parents.length }) : null])}
         </p>
       );
     case 'conflict':
@@ -42,7 +49,7 @@ function OutcomeText({ outcome }: { outcome: RemovalOutcome }) {
 }
 
 /** What `docker rmi` did, target by target. */
-export function RemovalResults({ outcomes, forced }: { outcomes: RemovalOutcome[]; forced: boolean }) {
+export function RemovalResults({ outcomes, forced, freed, plan }: { outcomes: RemovalOutcome[]; forced: boolean; freed: FreedReport | null; plan: RemovalPlan | null }) {
   const { t } = useTranslation();
   const counts = outcomeCounts(outcomes);
   return (
@@ -51,7 +58,8 @@ export function RemovalResults({ outcomes, forced }: { outcomes: RemovalOutcome[
         {t('results.summary', { deleted: counts.deletedImages, untagged: counts.untagged })}
         {counts.failed > 0 && <span className="danger-text"> · {t('results.refused', { count: counts.failed })}</span>}
       </p>
-      <ul className="results-list">
+      {(counts.deletedImages > 0 || (plan?.totalBytes ?? 0) > 0) && <FreedComparison freed={freed} plan={plan} />}
+      <ul className="results-list plan-scroll">
         {outcomes.map((outcome) => (
           <li key={outcome.target} className={`result ${outcome.ok ? 'is-ok' : 'is-failed'}`} data-testid="remove-result" data-target={outcome.target} data-ok={outcome.ok ? 'true' : 'false'}>
             <div className="result-head">
@@ -59,11 +67,6 @@ export function RemovalResults({ outcomes, forced }: { outcomes: RemovalOutcome[
               <span className="mono">{displayTarget(outcome.target)}</span>
             </div>
             <OutcomeText outcome={outcome} />
-            {outcome.keptUntagged && outcome.keptUntagged.length > 0 && (
-              <p className="muted" data-testid="remove-result-kept">
-                {t('results.keptUntagged', { ids: outcome.keptUntagged.map(shortId).join(', ') })}
-              </p>
-            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,9 @@
+import { PlanWaiting } from './PlanWaiting';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortId } from '../../../shared/format';
 import type { RemovalSelection } from '../../../shared/removal-selection';
+import type { RemovalPlan } from '../../../shared/removal-types';
 import { useImages } from '../../stores/images-store';
 import { useRemoval, type RemovalPurpose } from '../../stores/removal-store';
 import { Dialog } from '../../ui/Dialog';
@@ -34,11 +37,16 @@ function RepositoryChooser({ repository }: { repository: string }) {
   const { t } = useTranslation();
   const rows = useImages((s) => s.rows);
   const names = repositoriesOf(rows);
-  const options = names.includes(repository) ? names : [repository, ...names];
+  const options = names.includes(repository) || repository === '' ? names : [repository, ...names];
   return (
     <label className="field field-inline">
       <span className="field-label">{t('removal.repository')}</span>
       <select data-testid="cleanup-repository-select" className="mono" value={repository} onChange={(e) => useRemoval.getState().setRepository(e.target.value)}>
+        {repository === '' && (
+          <option value="" disabled>
+            {t('removal.chooseRepository')}
+          </option>
+        )}
         {options.map((name) => (
           <option key={name} value={name}>
             {name}
@@ -46,6 +54,38 @@ function RepositoryChooser({ repository }: { repository: string }) {
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * Removing one tag of an image that has others only untags it. When that is all the plan does, offer
+ * the other thing a user may have meant: the image itself, with every tag it has (its own preview).
+ */
+function WholeImageOffer({ plan }: { plan: RemovalPlan }) {
+  const { t } = useTranslation();
+  const summaries = useImages((s) => s.summaries);
+  if (plan.images.length > 0) return null;
+  const kept = [...new Set(plan.untagOnly.filter((u) => u.remainingTags.length > 0).map((u) => u.imageId))].slice(0, 3);
+  if (kept.length === 0) return null;
+  return (
+    <div className="whole-image-offer" data-testid="whole-image-offer">
+      {kept.map((imageId) => {
+        const tags = summaries.find((s) => s.id === imageId)?.repoTags.filter((tag) => !tag.startsWith('<none>')) ?? [];
+        if (tags.length === 0) return null;
+        return (
+          <button
+            key={imageId}
+            type="button"
+            className="button button-small"
+            data-testid="remove-whole-image"
+            data-image-id={imageId}
+            onClick={() => useRemoval.getState().start({ selection: { kind: 'refs', refs: tags }, purpose: 'remove' })}
+          >
+            {t('removal.wholeImage', { id: shortId(imageId), count: tags.length })}
+          </button>
+        );
+      })}
+    </div>
   );
 }
 
@@ -59,7 +99,7 @@ export function RemoveDialog() {
 function RemoveDialogOpen({ selection, purpose }: { selection: RemovalSelection; purpose: RemovalPurpose }) {
   const { t } = useTranslation();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const { step, busy, plan, forcedPlan, allTargets, outcomes, forced, error, failedAt } = useRemoval();
+  const { step, busy, plan, forcedPlan, allTargets, outcomes, freed, confirmedPlan, forced, error, failedAt } = useRemoval();
   const store = useRemoval.getState();
   const title = useTitle(selection, purpose);
   const shown = step === 'force' ? forcedPlan : plan;
@@ -67,23 +107,26 @@ function RemoveDialogOpen({ selection, purpose }: { selection: RemovalSelection;
 
   let body;
   if (step === 'results' && outcomes) {
-    body = <RemovalResults outcomes={outcomes} forced={forced} />;
+    body = <RemovalResults outcomes={outcomes} forced={forced} freed={freed} plan={confirmedPlan} />;
   } else {
     body = (
       <>
         {selection.kind === 'repository' && <RepositoryChooser repository={selection.repository} />}
+        {selection.kind === 'repository' && selection.repository === '' && (
+          <p className="muted" data-testid="remove-choose-repository">
+            {t('removal.chooseRepositoryPrompt')}
+          </p>
+        )}
         {step === 'plan' && allTargets && allTargets.length > 0 && <RemovalTargets targets={allTargets} />}
         {step === 'force' && plan && <ForceEffects conflicts={plan.conflicts} forced={forcedPlan} />}
         {error && <InlineError heading={t(failedAt === 'removing' ? 'removal.failed' : 'removal.planFailed')} error={error} onRetry={() => store.retry()} testId="remove-error" />}
         {shown ? (
           <div className={busy === 'planning' ? 'is-stale' : undefined} aria-busy={busy === 'planning'}>
             <RemovalPlanView plan={shown} forced={step === 'force'} />
+            {step === 'plan' && <WholeImageOffer plan={shown} />}
           </div>
         ) : busy === 'planning' ? (
-          <div className="dialog-loading" data-testid="remove-planning">
-            <Spinner size={18} />
-            <span>{t(step === 'force' ? 'removal.planningForce' : 'removal.planning')}</span>
-          </div>
+          <PlanWaiting text={t(step === 'force' ? 'removal.planningForce' : 'removal.planning')} testId="remove-planning" />
         ) : (
           !error && allTargets && <p className="plan-nothing">{t(allTargets.length === 0 ? 'removal.nothingFound' : 'removal.noneChecked')}</p>
         )}

@@ -11,6 +11,7 @@ import { Spinner } from '../../ui/Spinner';
 import { useToasts } from '../../ui/toast-store';
 import { checkTagInput, highlightPart, tagCommand, tagMoveEffect } from './tag-form';
 import { ReferenceProblemText } from './ReferenceProblemText';
+import { lead } from '../../i18n/lead';
 
 /** `docker tag SOURCE TARGET`, checked against Docker's reference grammar on every keystroke. */
 export function TagDialog() {
@@ -115,7 +116,7 @@ function TagForm({ source }: { source: TagSource }) {
           <div className="tag-move" data-testid="tag-move" data-from={move.from} data-becomes-untagged={move.becomesUntagged ? 'true' : 'false'} role="note">
             <AlertIcon />
             <p>
-              {t('tagDialog.moveWarning', { name: verdict.state === 'valid' ? verdict.familiar : '', from: shortId(move.from) })}{' '}
+              {lead(t('tagDialog.moveWarning', { name: verdict.state === 'valid' ? verdict.familiar : '', from: shortId(move.from) }))}
               {move.becomesUntagged ? <strong>{t('tagDialog.moveBecomesUntagged', { from: shortId(move.from) })}</strong> : t('tagDialog.moveKeepsTags', { from: shortId(move.from), tags: move.otherTags.join(', ') })}
             </p>
           </div>

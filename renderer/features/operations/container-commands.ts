@@ -10,6 +10,4 @@ export const containerStartCommand = (name: string) => `docker start ${shellQuot
  */
 export const ancestorListCommand = (ref: string) => `docker ps -a --filter ${shellQuote(`ancestor=${ref}`)}`;
 
-/** States in which the engine refuses to remove a container without force. */
-const ACTIVE = new Set(['running', 'paused', 'restarting']);
-export const isActiveContainer = (state: string) => ACTIVE.has(state);
+export { isActiveContainer } from '../../../shared/container-state';

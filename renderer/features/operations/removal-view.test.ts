@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
-import { canForce, displayTarget, forceEffects, narrowSelection, outcomeCounts, outcomeView, planIsEmpty } from './removal-view';
+import { canForce, displayTarget, forceEffects, forceOutcome, narrowSelection, outcomeCounts, outcomeView, planIsEmpty } from './removal-view';
 
 const conflict = (partial: Partial<ConflictExplanation>): ConflictExplanation => ({
   kind: 'other',
@@ -94,6 +94,8 @@ describe('outcomeView', () => {
   });
   it('reads a deletion, a refusal and a failure', () => {
     expect(outcomeView({ ...base, deleted: ['sha256:aaa'] })).toEqual({ kind: 'deleted', imageIds: ['sha256:aaa'], untagged: ['a:1'] });
+    // The name's own image stayed (others are built on it): the parent that went is not where the name was.
+    expect(outcomeView({ ...base, deleted: ['sha256:parent'], keptUntagged: ['sha256:named'] })).toEqual({ kind: 'kept', untagged: ['a:1'], kept: ['sha256:named'], parents: ['sha256:parent'] });
     const c = conflict({ kind: 'child-images' });
     expect(outcomeView({ ...base, ok: false, untagged: [], conflict: c })).toEqual({ kind: 'conflict', conflict: c });
     expect(outcomeView({ ...base, ok: false, untagged: [], error: { code: 'NOT_FOUND', message: 'gone' } })).toEqual({ kind: 'error', error: { code: 'NOT_FOUND', message: 'gone' } });
@@ -106,5 +108,37 @@ describe('outcomeView', () => {
       { ...base, target: 'x', ok: false, untagged: [] },
     ];
     expect(outcomeCounts(outcomes)).toEqual({ ok: 2, failed: 1, deletedImages: 2, untagged: 2 });
+  });
+});
+
+describe('what force does past a container refusal', () => {
+  const conflict = (target: string, state: string): ConflictExplanation => ({
+    kind: 'container-using-reference',
+    target,
+    imageId: 'sha256:' + 'a'.repeat(64),
+    forceable: true,
+    containers: [{ id: 'c1', name: 'web', state, created: 0, imageId: 'sha256:' + 'a'.repeat(64), image: target }],
+    children: [],
+    tags: [],
+    detail: '',
+  });
+
+  it('removes only the name on the containerd store, whatever the container does', () => {
+    expect(forceOutcome(conflict('app:1', 'exited'), 'containerd')).toBe('name-only');
+    expect(forceOutcome(conflict('app:1', 'running'), 'containerd')).toBe('name-only');
+  });
+
+  it('on the legacy store removes only the name while the container runs, the image once it is stopped', () => {
+    expect(forceOutcome(conflict('app:1', 'running'), 'legacy')).toBe('name-only');
+    expect(forceOutcome(conflict('app:1', 'exited'), 'legacy')).toBe('image-goes');
+  });
+
+  it('removes the image when it was named by ID', () => {
+    expect(forceOutcome(conflict('sha256:' + 'a'.repeat(64), 'exited'), 'containerd')).toBe('image-goes');
+    expect(forceOutcome(conflict('aaaaaaaaaaaa', 'exited'), 'legacy')).toBe('image-goes');
+  });
+
+  it('does nothing where force cannot help', () => {
+    expect(forceOutcome({ ...conflict('app:1', 'running'), forceable: false }, 'legacy')).toBe('none');
   });
 });

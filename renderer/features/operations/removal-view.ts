@@ -1,3 +1,5 @@
+import { isActiveContainer } from '../../../shared/container-state';
+import type { ImageStore } from '../../../shared/engine-types';
 import type { RemovalSelection } from '../../../shared/removal-selection';
 import type { ConflictExplanation, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
 
@@ -14,6 +16,23 @@ export function narrowSelection(selection: RemovalSelection, allTargets: readonl
 /** How a target reads in a sentence: an image ID as the CLI's 12 characters, a name as it is. */
 export function displayTarget(target: string): string {
   return /^sha256:[0-9a-f]{12,}$/.test(target) ? target.slice(7, 19) : target;
+}
+
+/** A target given as an image ID (full or short) rather than a name. */
+export function isIdTarget(target: string): boolean {
+  return /^(sha256:)?[0-9a-f]{12,64}$/.test(target);
+}
+
+/**
+ * What `docker rmi -f` does past a container refusal, as each store decides it: a name given while a
+ * container uses its image goes alone on the containerd store, and on the legacy store when the
+ * container runs; otherwise the image goes and its stopped containers show it by ID.
+ */
+export function forceOutcome(conflict: ConflictExplanation, store: ImageStore['kind'] | undefined): 'none' | 'name-only' | 'image-goes' {
+  if (!conflict.forceable) return 'none';
+  if (isIdTarget(conflict.target)) return 'image-goes';
+  if (store === 'containerd' || conflict.containers.some((c) => isActiveContainer(c.state))) return 'name-only';
+  return 'image-goes';
 }
 
 /** Bulk selections are resolved by the engine (a repository, dangling, before/since), so the user reviews their targets. */
@@ -59,6 +78,8 @@ export function forceEffects(conflicts: readonly ConflictExplanation[], forced: 
 
 export type OutcomeView =
   | { kind: 'deleted'; imageIds: string[]; untagged: string[] }
+  /** The named image stays without a name (others are built on it); only untagged parents went. */
+  | { kind: 'kept'; untagged: string[]; kept: string[]; parents: string[] }
   | { kind: 'untagged'; untagged: string[]; remaining: string[] }
   | { kind: 'conflict'; conflict: ConflictExplanation }
   | { kind: 'error'; error: { code: string; message: string; detail?: string } };
@@ -67,6 +88,7 @@ export type OutcomeView =
 export function outcomeView(outcome: RemovalOutcome): OutcomeView {
   if (!outcome.ok && outcome.conflict) return { kind: 'conflict', conflict: outcome.conflict };
   if (!outcome.ok) return { kind: 'error', error: outcome.error ?? { code: 'ENGINE_ERROR', message: `Removing ${outcome.target} failed.` } };
+  if (outcome.keptUntagged && outcome.keptUntagged.length > 0) return { kind: 'kept', untagged: outcome.untagged, kept: outcome.keptUntagged, parents: outcome.deleted };
   if (outcome.deleted.length > 0) return { kind: 'deleted', imageIds: outcome.deleted, untagged: outcome.untagged };
   return { kind: 'untagged', untagged: outcome.untagged, remaining: outcome.remainingTags ?? [] };
 }
