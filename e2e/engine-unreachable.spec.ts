@@ -58,6 +58,9 @@ test.describe('when the engine cannot be reached', () => {
 
     await expect(engineScreen.root).toBeVisible();
     await expect(engineScreen.root).toContainText(dockerHost);
+    // The advice is for the socket DOCKER_HOST names, not the system service.
+    await expect(engineScreen.root.getByTestId('engine-advice').locator('li').first()).toHaveAttribute('data-step', 'startCustomSocket');
+    await expect(engineScreen.root).not.toContainText('systemctl start docker');
     await expect(engineScreen.retryButton).toBeVisible();
     await expect(images.rows).toHaveCount(0);
 
@@ -66,5 +69,30 @@ test.describe('when the engine cannot be reached', () => {
     await expect(engineScreen.root).toBeHidden({ timeout: 15_000 });
     await images.waitForList();
     await expect(images.engineStatus).toHaveAttribute('title', new RegExp(dockerHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  test('when the engine goes away under a list, the list stays, marked as the past, actions off, and comes back live', async ({ page, images, e2eEnv }) => {
+    const dockerHost = `unix://${socketPath}`;
+    forwarder = await forwardSocket(socketPath, e2eEnv.socketPath);
+    host = await startWebHostProcess(dockerHost);
+    await page.goto(host.url);
+    await images.waitForList();
+    const before = await images.rowCount();
+
+    await forwarder.close();
+    forwarder = null;
+    fs.rmSync(socketPath, { force: true });
+    // The next look at the engine (a refresh) finds it gone.
+    await images.refreshButton.click();
+    const banner = page.getByTestId('engine-down-banner');
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expect(banner.getByTestId('engine-advice').locator('li').first()).toHaveAttribute('data-step', 'startCustomSocket');
+    await expect(page.getByTestId('stale-list').locator('.images-page')).toHaveAttribute('data-stale', 'true');
+    expect(await images.rowCount()).toBe(before);
+    await expect(page.getByTestId('prune-open')).toHaveCount(0);
+
+    forwarder = await forwardSocket(socketPath, e2eEnv.socketPath);
+    await expect(banner).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByTestId('prune-open')).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DetailsPanel } from './features/details/DetailsPanel';
 import { DialogHost } from './features/operations/DialogHost';
+import { EngineDownBanner } from './features/engine/EngineDownBanner';
 import { EngineInfoDialog } from './features/engine/EngineInfoDialog';
 import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
@@ -9,6 +10,7 @@ import { Header } from './features/shell/Header';
 import { useAppearance } from './features/shell/use-appearance';
 import { selectConnected, useEngine } from './stores/engine-store';
 import { useDetails } from './stores/details-store';
+import { useImages } from './stores/images-store';
 import { startLiveUpdates } from './stores/live-updates';
 import { startClock } from './ui/clock-store';
 import { Toasts } from './ui/Toasts';
@@ -19,6 +21,8 @@ export function App() {
   useEffect(() => startClock(), []);
   const connected = useEngine(selectConnected);
   const detailsOpen = useDetails((s) => s.row !== null);
+  // A list already shown stays on screen when the engine goes away, marked as the past.
+  const hadList = useImages((s) => s.status === 'ready');
 
   return (
     <div className="app">
@@ -30,6 +34,11 @@ export function App() {
             <ImagesPage />
             <DetailsPanel />
           </>
+        ) : hadList ? (
+          <div className="stale-list" data-testid="stale-list">
+            <EngineDownBanner />
+            <ImagesPage stale />
+          </div>
         ) : (
           <EngineScreen />
         )}

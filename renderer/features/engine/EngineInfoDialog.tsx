@@ -19,11 +19,11 @@ function Facts({ status }: { status: EngineStatus }) {
     <dl className="facts engine-facts">
       <dt>{t('engineInfo.address')}</dt>
       <dd className="mono break-all" data-testid="engine-info-host">
-        {status.host} <span className="muted">({t(`hostSource.${status.hostSource}`)})</span>
+        {status.host} <span className="muted">{t('common.aside', { text: t(`hostSource.${status.hostSource}`) })}</span>
       </dd>
       <dt>{t('engineInfo.version')}</dt>
       <dd data-testid="engine-info-version">
-        Docker Engine {status.serverVersion ?? '?'} {platform && <span className="muted">({platform})</span>}
+        Docker Engine {status.serverVersion ?? '?'} {platform && <span className="muted">{t('common.aside', { text: platform })}</span>}
       </dd>
       <dt>{t('engineInfo.api')}</dt>
       <dd data-testid="engine-info-api">{t('engineInfo.apiValue', { api: status.apiVersion ?? '?' })}</dd>
@@ -31,7 +31,7 @@ function Facts({ status }: { status: EngineStatus }) {
       <dd data-testid="engine-info-store" data-store={store?.kind ?? 'unknown'}>
         {store ? (
           <>
-            <strong>{t(`engineInfo.storeName.${store.kind}`)}</strong> <span className="muted">({t('engineInfo.driver', { driver: store.driver || '?' })})</span>
+            <strong>{t(`engineInfo.storeName.${store.kind}`)}</strong> <span className="muted">{t('common.aside', { text: t(`engineInfo.driver.${store.kind}`, { driver: store.driver || '?' }) })}</span>
           </>
         ) : (
           t('engineInfo.storeUnknown')
@@ -54,6 +54,9 @@ export function EngineInfoDialog() {
       <Facts status={status} />
       {kind && (
         <section className="engine-store-facts">
+          <p className="engine-store-what" data-testid="engine-info-store-what">
+            {t(`engineInfo.storeWhat.${kind}`)}
+          </p>
           <h3 className="plan-heading">{t(`engineInfo.whatItChanges.${kind}`)}</h3>
           <ul className="store-facts" data-testid="engine-info-store-facts">
             {STORE_FACTS[kind].map((fact) => (

@@ -5,6 +5,7 @@ import { useEngine } from '../../stores/engine-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { AlertIcon, LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { engineAdvice } from './engine-advice';
 
 const DEFAULT_RETRY_MS = 2000;
 
@@ -50,34 +51,9 @@ function NotConnected({ status }: { status: EngineStatus }) {
       <p className="engine-body">
         <Trans i18nKey={denied ? 'engine.permissionBody' : 'engine.unreachableBody'} values={{ host: status.host }} components={{ code: <code className="mono" /> }} />
       </p>
-
       <h2 className="engine-subtitle">{t('engine.howToFix')}</h2>
-      {denied ? (
-        <ol className="engine-steps">
-          <li>
-            <p>{t('engine.fixAddToGroup')}</p>
-            <CommandHint command="sudo usermod -aG docker $USER" />
-          </li>
-          <li>
-            <p>{t('engine.fixLogout')}</p>
-          </li>
-          <li>
-            <p>{t('engine.fixRunAsGroup')}</p>
-          </li>
-        </ol>
-      ) : (
-        <ol className="engine-steps">
-          <li>
-            <p>{t('engine.fixStartDocker')}</p>
-            <CommandHint command="sudo systemctl start docker" />
-          </li>
-          <li>
-            <p>{t('engine.fixCheckHost')}</p>
-            <p className="engine-address">{t('engine.address', { host: status.host, source: t(`hostSource.${status.hostSource}`) })}</p>
-          </li>
-        </ol>
-      )}
-
+      <AdviceSteps status={status} />
+      <p className="engine-address">{t('engine.address', { host: status.host, source: t(`hostSource.${status.hostSource}`) })}</p>
       {status.detail && (
         <div className="engine-detail">
           <div className="engine-detail-label">{t('engine.detail')}</div>
@@ -89,7 +65,22 @@ function NotConnected({ status }: { status: EngineStatus }) {
   );
 }
 
-function RetryBar({ retryInMs }: { retryInMs: number | undefined }) {
+/** The steps for the engine actually configured (system socket, Desktop, rootless, DOCKER_HOST, tcp, ssh). */
+export function AdviceSteps({ status }: { status: EngineStatus }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="engine-steps" data-testid="engine-advice">
+      {engineAdvice(status).map((step) => (
+        <li key={step.key} data-step={step.key}>
+          <p>{t(`engine.advice.${step.key}`, { host: status.host })}</p>
+          {step.command && <CommandHint command={step.command} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function RetryBar({ retryInMs }: { retryInMs: number | undefined }) {
   const { t } = useTranslation();
   const retrying = useEngine((s) => s.retrying);
   const retry = useEngine((s) => s.retry);
