@@ -6,7 +6,7 @@ test.describe('language', () => {
   test('switching to 简体中文 turns the interface Chinese, and back to English', async ({ images }) => {
     await images.waitForList();
     await expect(images.languageSelect).toHaveValue('en');
-    await expect(images.filter).toHaveAttribute('placeholder', /^Filter/);
+    await expect(images.filter).toHaveAttribute('placeholder', /^Name, tag/);
     await expect(images.columnHeader('repository')).toContainText('Repository');
 
     await images.setLanguage('zh-CN');
@@ -17,7 +17,7 @@ test.describe('language', () => {
     await expect(images.rows.first()).toBeVisible();
 
     await images.setLanguage('en');
-    await expect(images.filter).toHaveAttribute('placeholder', /^Filter/);
+    await expect(images.filter).toHaveAttribute('placeholder', /^Name, tag/);
     await expect(images.columnHeader('repository')).not.toContainText(CJK);
     await expect(images.page.locator('html')).toHaveAttribute('lang', 'en');
   });

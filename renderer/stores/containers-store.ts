@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isActiveContainer } from '../../shared/container-state';
 import type { StevedoreError } from '../../shared/errors';
 import type { ContainerBrief } from '../../shared/removal-types';
 import { api } from '../api/client';
@@ -66,14 +67,12 @@ export interface ImageUse {
   stopped: number;
 }
 
-const ACTIVE = new Set(['running', 'paused', 'restarting']);
-
 /** How many containers use each image, running and not: the list's "in use" marks. */
 export function usageByImage(list: readonly ContainerBrief[] | null): Map<string, ImageUse> {
   const out = new Map<string, ImageUse>();
   for (const c of list ?? []) {
     const use = out.get(c.imageId) ?? { running: 0, stopped: 0 };
-    if (ACTIVE.has(c.state)) use.running++;
+    if (isActiveContainer(c.state)) use.running++;
     else use.stopped++;
     out.set(c.imageId, use);
   }

@@ -23,6 +23,8 @@ interface DetailsState {
   setTab(tab: DetailTab): void;
   /** The image list changed: follow a renamed row, and re-read the image (or learn it is gone). */
   listChanged(rows: readonly ImageRow[]): void;
+  /** This window removed these images: a panel showing one of them closes (the result says what went). */
+  removedHere(imageIds: readonly string[]): void;
 }
 
 /** Each open() gets a number; answers for an earlier one are dropped. */
@@ -69,6 +71,10 @@ export const useDetails = create<DetailsState>()((set, get) => ({
     set({ row: null, details: null, history: null, loading: false, error: null, gone: false });
   },
   setTab: (tab) => set({ tab }),
+  removedHere(imageIds) {
+    const row = get().row;
+    if (row && imageIds.includes(row.imageId)) get().close();
+  },
   listChanged(rows) {
     const current = get().row;
     if (!current) return;

@@ -12,6 +12,7 @@ import { StateView } from '../../ui/StateView';
 import { ContainerActions } from '../containers/ContainerActions';
 import { ContainerState } from '../containers/ContainerState';
 import { ancestorListCommand } from '../operations/container-commands';
+import { lead } from '../../i18n/lead';
 
 function ContainerRow({ container }: { container: ContainerBrief }) {
   const { t, i18n } = useTranslation();
@@ -24,7 +25,7 @@ function ContainerRow({ container }: { container: ContainerBrief }) {
         <span className="mono container-name">{container.name}</span>
         <ContainerState state={container.state} />
         <span className="muted" title={exactDateTime(i18n.language, ms)}>
-          {t('containers.created', { when: relativeTime(t, ms, now) })}
+          {t('containers.created', { when: relativeTime(t, ms, now, 'in-sentence') })}
         </span>
         <span className="mono muted container-id">{shortId(container.id)}</span>
       </div>
@@ -69,7 +70,8 @@ export function ContainersTab({ imageId, reference }: { imageId: string; referen
   return (
     <div className="containers-tab">
       <p className="muted containers-cli">
-        {t('containers.cliNote')} <code className="mono inline-code">{ancestorListCommand(reference)}</code> {t('containers.cliCaveat')}
+        {lead(t('containers.cliNote'))}
+        <code className="mono inline-code">{ancestorListCommand(reference)}</code> {t('containers.cliCaveat')}
       </p>
       {content}
     </div>

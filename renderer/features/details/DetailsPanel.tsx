@@ -48,7 +48,7 @@ export function DetailsPanel() {
   } else if (tab === 'overview') {
     content = <OverviewTab details={details} listSize={row?.size ?? null} />;
   } else if (tab === 'layers') {
-    content = <LayersTab history={history} />;
+    content = <LayersTab history={history} details={details} />;
   } else {
     content = <InspectTab key={details.id} raw={details.raw} />;
   }

@@ -1,12 +1,27 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../shared/image-types';
+import type { HistoryEntry, ImageDetails } from '../../../shared/image-types';
+import { useContent, useStoreKind } from './StoreFacts';
 import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 
+/** A multi-platform image's history is that of one platform: say which, and what else it holds. */
+function PlatformNote({ details }: { details: ImageDetails }) {
+  const { t } = useTranslation();
+  const content = useContent(details.id, useStoreKind());
+  const own = [details.os, details.architecture, details.variant].filter(Boolean).join('/');
+  const others = (content?.platforms ?? []).filter((p) => p !== own);
+  if (others.length === 0) return null;
+  return (
+    <p className="muted layers-platform" data-testid="layers-platform">
+      {t('layers.platformNote', { own, others: others.join(', ') })}
+    </p>
+  );
+}
+
 /** `docker history --no-trunc`, newest first as the engine returns it, with sizes drawn to scale. */
-export function LayersTab({ history }: { history: HistoryEntry[] }) {
+export function LayersTab({ history, details }: { history: HistoryEntry[]; details: ImageDetails }) {
   const { t, i18n } = useTranslation();
   const now = useClock((s) => s.now);
   const { biggest, layers, total } = useMemo(
@@ -20,7 +35,8 @@ export function LayersTab({ history }: { history: HistoryEntry[] }) {
   if (history.length === 0) return <p className="muted">{t('layers.empty')}</p>;
   return (
     <div className="layers">
-      <p className="layers-summary">{t('layers.summary', { entries: history.length, layers, size: formatSize(total) })}</p>
+      <p className="layers-summary">{[t('layers.entries', { count: history.length }), t('layers.layerCount', { count: layers }), formatSize(total)].join(' · ')}</p>
+      <PlatformNote details={details} />
       <ol className="layer-list">
         {history.map((entry, i) => {
           const ms = entry.created * 1000;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetails } from '../../../shared/image-types';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
+import { BreakableText } from '../../ui/BreakableText';
 import { CopyButton } from '../../ui/CopyButton';
 import { TagChips } from './TagChips';
 import { PlatformFact, SizeFact, useStoreKind } from './StoreFacts';
@@ -45,8 +46,10 @@ function KeyValues({ pairs }: { pairs: Array<[string, string]> }) {
       <tbody>
         {pairs.map(([k, v], i) => (
           <tr key={`${k}-${i}`}>
-            <td className="mono">{k}</td>
-            <td className="mono">{v === '' ? <Dash /> : v}</td>
+            <td className="mono">
+              <BreakableText text={k} />
+            </td>
+            <td className="mono">{v === '' ? <Dash /> : <BreakableText text={v} />}</td>
           </tr>
         ))}
       </tbody>
@@ -109,7 +112,7 @@ export function OverviewTab({ details, listSize }: { details: ImageDetails; list
       <Fact label={t('overview.created')}>
         {Number.isFinite(created) && created > 0 ? (
           <span>
-            {exactDateTime(i18n.language, created)} <span className="muted">({relativeTime(t, created, now)})</span>
+            {exactDateTime(i18n.language, created)} <span className="muted">{t('common.aside', { text: relativeTime(t, created, now, 'in-sentence') })}</span>
           </span>
         ) : (
           <Dash />
@@ -153,6 +156,12 @@ export function OverviewTab({ details, listSize }: { details: ImageDetails; list
       </Fact>
       <Fact label={t('overview.parent')}>
         <Text value={details.parent} mono />
+        {details.parentGone && (
+          <span className="muted" data-testid="overview-parent-gone">
+            {' '}
+            {t('common.aside', { text: t('overview.parentGone') })}
+          </span>
+        )}
       </Fact>
       <Fact label={t('overview.dockerVersion')}>
         <Text value={details.dockerVersion} />

@@ -4,6 +4,7 @@ import type { ImageContentFacts, ImageDetails } from '../../../shared/image-type
 import { api } from '../../api/client';
 import { useEngine } from '../../stores/engine-store';
 import { Size } from '../../ui/Size';
+import { lead } from '../../i18n/lead';
 
 type StoreKind = 'containerd' | 'legacy';
 
@@ -12,7 +13,7 @@ export function useStoreKind(): StoreKind | null {
 }
 
 /** The image's content facts on the containerd store, read once per image (the backend caches by ID). */
-function useContent(imageId: string, store: StoreKind | null): ImageContentFacts | null {
+export function useContent(imageId: string, store: StoreKind | null): ImageContentFacts | null {
   const [facts, setFacts] = useState<{ id: string; value: ImageContentFacts } | null>(null);
   useEffect(() => {
     if (store !== 'containerd') return;
@@ -49,8 +50,9 @@ export function SizeFact({ details, listSize }: { details: ImageDetails; listSiz
     <span data-testid="overview-size" data-bytes={total} data-content-bytes={packed}>
       <Size bytes={total} />{' '}
       <span className="muted">
-        {t('overview.sizeOnDisk')} 
-        <Size bytes={packed} /> {t('overview.sizePlus')} <Size bytes={Math.max(0, total - packed)} /> {t('overview.sizeUnpacked')}
+        {lead(t('overview.sizeOnDisk'))}
+        <Size bytes={packed} /> {lead(t('overview.sizePlus'))}
+        <Size bytes={Math.max(0, total - packed)} /> {t('overview.sizeUnpacked')}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BreakableText } from '../../ui/BreakableText';
 import { CloseIcon } from '../../ui/icons';
 import { openUntag } from '../operations/open-operations';
 
@@ -9,7 +10,9 @@ export function TagChips({ tags }: { tags: string[] }) {
     <ul className="chips">
       {tags.map((tag) => (
         <li key={tag} className="chip mono chip-removable">
-          <span>{tag}</span>
+          <span title={tag}>
+            <BreakableText text={tag} />
+          </span>
           <button type="button" className="chip-remove" data-testid="action-untag" data-ref={tag} aria-label={t('actions.untagRef', { ref: tag })} title={t('actions.untagRef', { ref: tag })} onClick={() => openUntag(tag)}>
             <CloseIcon size={12} />
           </button>

@@ -5,6 +5,7 @@ import { CommandHint } from '../../ui/CommandHint';
 import { Size } from '../../ui/Size';
 import { Spinner } from '../../ui/Spinner';
 import { useStoreKind } from './StoreFacts';
+import { lead } from '../../i18n/lead';
 
 /** What removing this image alone would free, and what it shares — on request, since the engine is slow to say. */
 export function UsageFact({ imageId }: { imageId: string }) {
@@ -26,11 +27,13 @@ export function UsageFact({ imageId }: { imageId: string }) {
     return (
       <span className="usage-fact" data-testid="usage-result">
         <span data-testid="usage-unique" data-bytes={usage.uniqueSize}>
-          {t(store === 'containerd' ? 'overview.usageUniqueContainerd' : 'overview.usageUnique')} <strong><Size bytes={usage.uniqueSize} /></strong>
+          {lead(t(store === 'containerd' ? 'overview.usageUniqueContainerd' : 'overview.usageUnique'))}
+          <strong><Size bytes={usage.uniqueSize} /></strong>
         </span>
         {' · '}
         <span data-testid="usage-shared" data-bytes={usage.sharedSize}>
-          {t('overview.usageShared')} <Size bytes={usage.sharedSize} />
+          {lead(t('overview.usageShared'))}
+          <Size bytes={usage.sharedSize} />
         </span>
         {store === 'containerd' && <span className="muted fact-note">{t('overview.usageNoteContainerd')}</span>}
         <CommandHint command="docker system df -v" />

@@ -16,7 +16,7 @@ import { useImageView } from './use-image-view';
 import { useImagesKeyboard } from './use-images-keyboard';
 
 /** The `docker images` screen: wires the stores to the toolbar, the table and its states. */
-export function ImagesPage() {
+export function ImagesPage({ stale = false }: { stale?: boolean }) {
   const { t } = useTranslation();
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
@@ -92,7 +92,7 @@ export function ImagesPage() {
   }
 
   return (
-    <section className="images-page" aria-label={t('images.tableLabel')}>
+    <section className={`images-page${stale ? ' is-stale' : ''}`} aria-label={t('images.tableLabel')} data-stale={stale ? 'true' : 'false'}>
       <ImagesToolbar
         filterRef={filterRef}
         filterText={view.filterText}
@@ -105,12 +105,14 @@ export function ImagesPage() {
         filtered={filtered}
         refreshing={refreshing}
         onRefresh={() => void useImages.getState().refresh()}
-        actions={<OperationsToolbar rows={rows} selectedRows={selectedRows} anchor={anchor} />}
+        actions={stale ? undefined : <OperationsToolbar rows={rows} selectedRows={selectedRows} anchor={anchor} />}
       />
       <div className="images-body">{body}</div>
       <footer className="images-footer">
         <CommandHint command={imagesListCommand({ all, usage: view.usage })} />
-        <span className="keys-hint">{t('images.keysHint')}</span>
+        <span className="keys-hint" title={t('images.keysHint')}>
+          {t('images.keysHint')}
+        </span>
       </footer>
     </section>
   );

@@ -144,7 +144,7 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
           }
           return (
             <div key={header.id} role="columnheader" aria-sort={ariaSort(direction)} className={`grid-cell grid-head ${meta?.className ?? ''}${direction ? ' is-sorted' : ''}`} data-testid={meta?.testId}>
-              <button type="button" className="head-button" title={t('images.sortBy', { column: label })} onClick={() => onSortBy(header.id as SortColumn)}>
+              <button type="button" className="head-button" title={[t('images.sortBy', { column: label }), meta?.explainKey ? t(meta.explainKey) : null].filter(Boolean).join('\n\n')} onClick={() => onSortBy(header.id as SortColumn)}>
                 <span>{label}</span>
                 <SortIcon sorted={direction} size={12} />
               </button>

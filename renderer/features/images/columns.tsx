@@ -16,6 +16,8 @@ declare module '@tanstack/react-table' {
     className: string;
     /** False for columns the list cannot be sorted by. */
     sortable?: boolean;
+    /** What the column's figures mean, where that is not obvious. */
+    explainKey?: 'images.columnSizeTitle';
   }
 }
 
@@ -50,7 +52,19 @@ function RepositoryCell({ row }: Cell) {
       {t('images.dangling')}
     </span>
   ) : undefined;
-  return <NameCell value={r.repository} extra={extra} />;
+  if (r.repository === NONE) return <NameCell value={r.repository} extra={extra} />;
+  // When the column is narrow the registry and namespace give way first: the last path segment is
+  // what tells images apart ("registry.exa…/oauth2-authorization-server").
+  const slash = r.repository.lastIndexOf('/') + 1;
+  return (
+    <>
+      <span className="cell-text repo-text" title={r.repository}>
+        {slash > 0 && <span className="repo-prefix">{r.repository.slice(0, slash)}</span>}
+        <span className="repo-name">{r.repository.slice(slash)}</span>
+      </span>
+      {extra}
+    </>
+  );
 }
 
 function TagCell({ row }: Cell) {
@@ -104,8 +118,18 @@ function UseCell({ row }: Cell) {
   if (!use) return null;
   return (
     <span className="use-marks" title={t('images.useTitle', { running: use.running, stopped: use.stopped })} data-testid="use-marks" data-running={use.running} data-stopped={use.stopped}>
-      {use.running > 0 && <span className="use-mark use-running">{t('images.useRunning', { count: use.running })}</span>}
-      {use.stopped > 0 && <span className="use-mark use-stopped">{t('images.useStopped', { count: use.stopped })}</span>}
+      {use.running > 0 && (
+        <span className="use-mark use-running">
+          {use.running}
+          <span className="use-word">{t('images.useRunningWord', { count: use.running })}</span>
+        </span>
+      )}
+      {use.stopped > 0 && (
+        <span className="use-mark use-stopped">
+          {use.stopped}
+          <span className="use-word">{t('images.useStoppedWord', { count: use.stopped })}</span>
+        </span>
+      )}
     </span>
   );
 }
@@ -118,6 +142,6 @@ export const imageColumns = [
   column.accessor('tag', { id: 'tag' satisfies SortColumn, cell: TagCell, meta: { labelKey: 'images.columnTag', testId: 'column-tag', className: 'col-tag' } }),
   column.accessor('imageId', { id: 'id' satisfies SortColumn, cell: IdCell, meta: { labelKey: 'images.columnId', testId: 'column-id', className: 'col-id' } }),
   column.accessor('created', { id: 'created' satisfies SortColumn, cell: CreatedCell, meta: { labelKey: 'images.columnCreated', testId: 'column-created', className: 'col-created' } }),
-  column.accessor('size', { id: 'size' satisfies SortColumn, cell: SizeCell, meta: { labelKey: 'images.columnSize', testId: 'column-size', className: 'col-size' } }),
+  column.accessor('size', { id: 'size' satisfies SortColumn, cell: SizeCell, meta: { labelKey: 'images.columnSize', testId: 'column-size', className: 'col-size', explainKey: 'images.columnSizeTitle' } }),
   column.accessor('use', { id: 'use', cell: UseCell, meta: { labelKey: 'images.columnUse', testId: 'column-use', className: 'col-use', sortable: false } }),
 ];
