@@ -138,7 +138,8 @@ export async function buildFixturesOn(env) {
     const digests = JSON.parse(docker(['image', 'inspect', '-f', '{{json .RepoDigests}}', FIXTURES.base]));
     if (!digests.some((d) => d.startsWith(`${address}/`))) throw new Error(`no RepoDigest for ${address}: ${digests}`);
 
-    console.log(docker(['images', '-a']));
+    // A count, not the listing: the engine may also hold the realistic-scale set (hundreds of rows).
+    console.log(`fixtures: the engine holds ${docker(['images', '-a', '-q']).split('\n').filter(Boolean).length} images in all`);
     console.log(`fixtures: base ${baseId.slice(7, 19)}, ${dangling.length} dangling, digest ${digests[0]}`);
     console.log(`fixtures: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return { baseId, dangling, repoDigests: digests, pushed };

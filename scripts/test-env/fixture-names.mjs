@@ -16,3 +16,6 @@ export const FIXTURES = Object.freeze({
   multiPlatform: 'fixture/multi:1',
   pushed: (registryAddress) => `${registryAddress}/fixture/busybox:1`,
 });
+
+// The realistic-scale set of scripts/test-env/realistic.mjs: every image and container carries this label (value 1).
+export const REALISTIC_LABEL = 'stevedore.realistic';
