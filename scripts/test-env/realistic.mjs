@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import tar from 'tar-stream';
 import { readTestEnv } from '../test-engine.mjs';
 import { FIXTURES, REALISTIC_LABEL } from './fixture-names.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 export { REALISTIC_LABEL };
 export const CONTAINER_PREFIX = 'realistic-';
@@ -19,20 +20,9 @@ const DAY = 86_400;
 /** When the set's images say they were made: fixed, so IDs do not change from run to run. */
 const EPOCH = Date.UTC(2026, 9, 1) / 1000;
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Incompressible bytes, the same for the same seed. */
 function bytes(seed, size) {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const words = new Uint32Array(Math.ceil(size / 4));
   for (let i = 0; i < words.length; i++) words[i] = (rnd() * 4294967296) >>> 0;
   return Buffer.from(words.buffer, 0, size);
@@ -102,7 +92,7 @@ const BIG_TAG = '2024.11-cuda12.4-python3.11-ubuntu22.04';
 
 /** The set as data: which images, their layers (by base pool or own), tags, labels and ages. */
 async function describeSet() {
-  const rnd = mulberry32(20261123);
+  const rnd = seededRandom(20261123);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   // Bases several images share, as real images share debian or alpine layers.
   const bases = [

@@ -5,6 +5,7 @@ import type { Backend } from '../backend';
 import { dockerCli, valueOf } from './backend-harness';
 import { buildImage } from './build-image';
 import type { TestEngine } from './test-env';
+import { seededRandom } from '../../../scripts/test-env/seeded-random.mjs';
 
 /**
  * A differential test of removal and prune previews: build a random image graph on a real engine,
@@ -21,18 +22,6 @@ export interface RoundResult {
   ranged: boolean;
   description: string;
   differences: string[];
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -149,7 +138,7 @@ function compareRemoval(preview: RemovalPlan, { outcomes, freed }: RemovalReport
 
 /** One round: a fresh random layout, one operation previewed and then done. */
 export async function runRound(engine: TestEngine, backend: Backend, seed: number, registry: string): Promise<RoundResult> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   cleanRound(engine);
   const layout = await buildLayout(engine, rnd, seed, registry);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
