@@ -3,11 +3,8 @@ import type { Readable } from 'node:stream';
 import type { EngineChange, EngineChangeKind } from '../../../shared/engine-types';
 import type { EngineConnection } from './connection';
 import { JsonObjectSplitter } from './event-stream';
+import { kindsChangedBy, type EngineEvent } from './event-kinds';
 
-interface EngineEvent {
-  Type?: string;
-  Action?: string;
-}
 
 export interface EventWatcherOptions {
   /** Coalesce bursts (500 tags, a prune) into one notice per window. */
@@ -109,10 +106,8 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
   }
 
   private onEngineEvent(ev: EngineEvent): void {
-    const action = `${ev.Type ?? '?'}:${ev.Action ?? '?'}`;
-    if (ev.Type === 'image') this.queue(['images'], action, false);
-    // Containers hold images: creating or destroying one changes what is in use and what may be pruned.
-    else if (ev.Type === 'container') this.queue(['containers', ...(/^(create|destroy|commit)$/.test(ev.Action ?? '') ? (['images'] as const) : [])], action, false);
+    const kinds = kindsChangedBy(ev);
+    if (kinds.length > 0) this.queue(kinds, `${ev.Type ?? '?'}:${ev.Action ?? '?'}`, false);
   }
 
   private queue(kinds: readonly EngineChangeKind[], action: string, resync: boolean): void {
