@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinSentences, lead } from './lead';
+import { joinSentences, lead, listOf } from './lead';
 
 describe('text that introduces what follows', () => {
   it('is followed by a space in English', () => {
@@ -23,5 +23,13 @@ describe('sentences run together', () => {
     expect(joinSentences(['One.', null, 'Two.'])).toBe('One. Two.');
     expect(joinSentences(['一。', '二。'])).toBe('一。二。');
     expect(joinSentences([null])).toBe('');
+  });
+});
+
+describe('a list of names inside a sentence', () => {
+  it('uses the enumeration comma in Chinese and a comma with a space in English', () => {
+    expect(listOf(['a:1', 'b:2'], 'zh-CN')).toBe('a:1、b:2');
+    expect(listOf(['a:1', 'b:2'], 'en')).toBe('a:1, b:2');
+    expect(listOf(['only'], 'zh-CN')).toBe('only');
   });
 });

@@ -14,3 +14,8 @@ export function joinSentences(sentences: readonly (string | null)[]): string {
   const present = sentences.filter((s): s is string => s !== null && s !== '');
   return present.map((s, i) => (i < present.length - 1 ? lead(s) : s)).join('');
 }
+
+/** A list of names inside a sentence: "a, b" in English, 「a、b」 in Chinese. */
+export function listOf(items: readonly string[], language: string): string {
+  return items.join(language.startsWith('zh') ? '、' : ', ');
+}

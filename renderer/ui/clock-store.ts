@@ -4,8 +4,13 @@ import { create } from 'zustand';
 export const useClock = create<{ now: number }>()(() => ({ now: Date.now() }));
 
 let timer: ReturnType<typeof setInterval> | null = null;
-export function startClock(intervalMs = 30_000): () => void {
-  if (!timer) timer = setInterval(() => useClock.setState({ now: Date.now() }), intervalMs);
+/** Catches the clock up now: a list just fetched may hold an image made seconds ago. */
+export function tickClock(): void {
+  useClock.setState({ now: Date.now() });
+}
+
+export function startClock(intervalMs = 15_000): () => void {
+  if (!timer) timer = setInterval(tickClock, intervalMs);
   return () => {
     if (timer) clearInterval(timer);
     timer = null;

@@ -12,7 +12,7 @@ import { ContainerActions } from '../containers/ContainerActions';
 import { ContainerState } from '../containers/ContainerState';
 import { containerStopCommand } from './container-commands';
 import { displayTarget, forceOutcome } from './removal-view';
-import { lead } from '../../i18n/lead';
+import { lead, listOf } from '../../i18n/lead';
 
 /** Enough child images to recognise the family; the rest are counted. */
 const MAX_CHILDREN = 8;
@@ -55,14 +55,14 @@ function ContainerList({ containers }: { containers: ContainerBrief[] }) {
 
 /** One refusal of `docker rmi`, in plain words, with what the user can do next. */
 export function ConflictView({ conflict, onUntag, onShowContainers }: ConflictViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The jump opens the image's details, which needs its row in the list (not so for hidden intermediates).
   const listed = useImages((s) => s.rows.some((r) => r.imageId === conflict.imageId));
   const force = forceOutcome(conflict, useEngine((s) => s.status?.store?.kind));
   const id = shortId(conflict.imageId);
   const names = conflict.containers.map((c) => c.name).join(', ');
   const firstName = conflict.containers[0]?.name ?? '';
-  const vars = { target: displayTarget(conflict.target), id, tags: conflict.tags.join(', '), names, name: firstName, count: conflict.containers.length };
+  const vars = { target: displayTarget(conflict.target), id, tags: listOf(conflict.tags, i18n.language), names, name: firstName, count: conflict.containers.length };
 
   let body;
   switch (conflict.kind) {

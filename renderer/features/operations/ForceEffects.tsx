@@ -1,3 +1,4 @@
+import { listOf } from '../../i18n/lead';
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import type { ConflictExplanation, RemovalPlan } from '../../../shared/removal-types';
@@ -7,7 +8,7 @@ import { forceEffects } from './removal-view';
 
 /** The second confirmation's promise: what `-f` does that the plain removal would not. */
 export function ForceEffects({ conflicts, forced }: { conflicts: ConflictExplanation[]; forced: RemovalPlan | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const effects = forceEffects(conflicts, forced);
   const store = useEngine((s) => s.status?.store?.kind);
   return (
@@ -15,17 +16,20 @@ export function ForceEffects({ conflicts, forced }: { conflicts: ConflictExplana
       <AlertIcon className="force-warning-icon" />
       <div>
         <strong>{t('removal.forceHeading')}</strong>
-        <ul className="force-effects">
-          {effects.map((e) => (
-            <li key={`${e.kind}|${e.target}`} data-testid="force-effect" data-kind={e.kind}>
-              {e.kind === 'all-tags'
-                ? t('removal.forceAllTags', { id: shortId(e.imageId), tags: e.tags.join(', ') })
-                : e.kind === 'name-only'
-                  ? t('removal.forceNameOnly', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })
-                  : t('removal.forceContainerKeeps', { id: shortId(e.imageId), target: e.target, names: e.containers.join(', '), count: e.containers.length })}
-            </li>
-          ))}
-        </ul>
+        {/* What force does depends on the store's answer: say nothing about it until that is in. */}
+        {forced === null ? null : (
+          <ul className="force-effects">
+            {effects.map((e) => (
+              <li key={`${e.kind}|${e.target}`} data-testid="force-effect" data-kind={e.kind}>
+                {e.kind === 'all-tags'
+                  ? t('removal.forceAllTags', { id: shortId(e.imageId), tags: listOf(e.tags, i18n.language) })
+                  : e.kind === 'name-only'
+                    ? t('removal.forceNameOnly', { id: shortId(e.imageId), target: e.target, names: listOf(e.containers, i18n.language), count: e.containers.length })
+                    : t('removal.forceContainerKeeps', { id: shortId(e.imageId), target: e.target, names: listOf(e.containers, i18n.language), count: e.containers.length })}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="muted">{t(store === 'containerd' ? 'removal.forceCannotContainerd' : 'removal.forceCannot')}</p>
       </div>
     </div>

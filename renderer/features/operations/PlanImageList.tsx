@@ -1,3 +1,4 @@
+import { useEngine } from '../../stores/engine-store';
 import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,8 @@ const NONE: ReadonlySet<string> = new Set();
 /** What the bytes freed by one image mean: all of its size, only its own part, or nothing at all. */
 function Freed({ size, freed }: { size: number; freed: number }) {
   const { t } = useTranslation();
+  // On the containerd store the list's size also counts the unpacked copy, which the figure does not.
+  const containerd = useEngine((s) => s.status?.store?.kind === 'containerd');
   if (freed === 0) {
     return (
       <span className="freed freed-zero" title={t('prune.sharedAllTitle')}>
@@ -24,9 +27,9 @@ function Freed({ size, freed }: { size: number; freed: number }) {
     );
   }
   return (
-    <span className={`freed${freed < size ? ' freed-partial' : ''}`} title={freed < size ? t('prune.sharedSomeTitle') : undefined}>
+    <span className={`freed${freed < size ? ' freed-partial' : ''}`} title={freed < size ? t(containerd ? 'prune.contentOnlyTitle' : 'prune.sharedSomeTitle') : undefined}>
       <Size bytes={freed} />
-      {freed < size && <span className="freed-note">{t('prune.sharedSome')}</span>}
+      {freed < size && <span className="freed-note">{t(containerd ? 'prune.contentOnly' : 'prune.sharedSome')}</span>}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { listOf } from '../../i18n/lead';
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import type { RemovalPlan } from '../../../shared/removal-types';
@@ -7,7 +8,7 @@ import { planIsEmpty } from './removal-view';
 
 /** The prune preview: exactly the images the engine will delete, and the bytes it will really free. */
 export function PrunePlanView({ plan }: { plan: RemovalPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const maybe = new Set(plan.uncertainty?.maybeImages ?? []);
   if (planIsEmpty(plan)) {
     return (
@@ -36,7 +37,7 @@ export function PrunePlanView({ plan }: { plan: RemovalPlan }) {
               <li key={u.ref} className="plan-item plan-untag" data-testid="prune-plan-untag" data-ref={u.ref}>
                 <span className="chip mono chip-wrap">{u.ref}</span>
                 <span className="muted">
-                  {u.remainingTags.length > 0 ? t('removal.staysTagged', { id: shortId(u.imageId), tags: u.remainingTags.join(', ') }) : t('prune.untagStays', { id: shortId(u.imageId) })}
+                  {u.remainingTags.length > 0 ? t('removal.staysTagged', { id: shortId(u.imageId), tags: listOf(u.remainingTags, i18n.language) }) : t('prune.untagStays', { id: shortId(u.imageId) })}
                 </span>
               </li>
             ))}

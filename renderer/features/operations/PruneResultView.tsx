@@ -8,18 +8,18 @@ import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { Size } from '../../ui/Size';
 import { PlanImageTags } from './PlanImageTags';
 import { pruneDifferences } from './prune-form';
-import { joinSentences, lead } from '../../i18n/lead';
+import { joinSentences, lead, listOf } from '../../i18n/lead';
 
 /** Which of the names and images the preview left open went, and which stayed. */
 function RangeVerdict({ shown, result }: { shown: RemovalPlan; result: PruneResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const range = shown.uncertainty!;
   const deleted = new Set(result.deletedImageIds);
   const untagged = new Set(result.untagged);
   const open = [...range.maybeRefs.filter((r) => !r.startsWith('sha256:')).map((r) => ({ label: r, went: untagged.has(r) })), ...range.maybeImages.map((id) => ({ label: shortId(id), went: deleted.has(id) }))];
   const went = open.filter((o) => o.went).map((o) => o.label);
   const stayed = open.filter((o) => !o.went).map((o) => o.label);
-  const sentences = [t('prune.matchesRange'), went.length > 0 ? t('prune.rangeWent', { list: went.join(', ') }) : null, stayed.length > 0 ? t('prune.rangeStayed', { list: stayed.join(', ') }) : null];
+  const sentences = [t('prune.matchesRange'), went.length > 0 ? t('prune.rangeWent', { list: listOf(went, i18n.language) }) : null, stayed.length > 0 ? t('prune.rangeStayed', { list: listOf(stayed, i18n.language) }) : null];
   return <span data-testid="prune-within-range">{joinSentences(sentences)}</span>;
 }
 

@@ -7,7 +7,8 @@ import type { ReferenceProblem } from '../../../shared/reference';
  */
 export function ReferenceProblemText({ problem, part, message }: { problem: ReferenceProblem; part: string | null; message: string }) {
   const { t, i18n } = useTranslation();
-  const key = `referenceProblems.${problem}`;
+  // "app:" has a colon and nothing after it: say so rather than quote an empty tag.
+  const key = problem === 'bad-tag' && part === '' ? 'referenceProblems.empty-tag' : `referenceProblems.${problem}`;
   if (!i18n.exists(key)) return <>{message}</>;
   const shown = part === ' ' ? t('referenceProblems.space') : (part ?? '');
   return <>{t(key as 'referenceProblems.empty', { part: shown, lower: shown.toLowerCase() })}</>;

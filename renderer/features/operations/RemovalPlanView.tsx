@@ -7,7 +7,7 @@ import { ConflictView } from './ConflictView';
 import { PlanBytes, PlanBytesNote } from './PlanBytes';
 import { PlanImageList } from './PlanImageList';
 import { planIsEmpty } from './removal-view';
-import { lead } from '../../i18n/lead';
+import { lead, listOf } from '../../i18n/lead';
 
 interface RemovalPlanViewProps {
   plan: RemovalPlan;
@@ -17,7 +17,7 @@ interface RemovalPlanViewProps {
 
 /** What `docker rmi` will do, named exactly: images deleted, tags that only go, refusals, bytes freed. */
 export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const onUntag = (ref: string) => useRemoval.getState().start({ selection: { kind: 'refs', refs: [ref] }, purpose: 'untag' });
   const onShowContainers = (imageId: string) => useRemoval.getState().showContainers(imageId);
 
@@ -39,7 +39,7 @@ export function RemovalPlanView({ plan, forced }: RemovalPlanViewProps) {
                 <li key={u.ref} className="plan-item plan-untag" data-testid="remove-plan-untag" data-ref={u.ref}>
                   <span className="chip mono">{u.ref}</span>
                   <span className="muted">
-                    {left.length > 0 ? t('removal.staysTagged', { id: shortId(u.imageId), tags: left.join(', ') }) : t('removal.staysUntagged', { id: shortId(u.imageId) })}
+                    {left.length > 0 ? t('removal.staysTagged', { id: shortId(u.imageId), tags: listOf(left, i18n.language) }) : t('removal.staysUntagged', { id: shortId(u.imageId) })}
                   </span>
                 </li>
               );

@@ -6,30 +6,35 @@ import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { ConflictView } from './ConflictView';
 import { FreedComparison } from './FreedComparison';
 import { displayTarget, outcomeCounts, outcomeView } from './removal-view';
-import { joinSentences } from '../../i18n/lead';
+import { joinSentences, listOf } from '../../i18n/lead';
 
-function OutcomeText({ outcome }: { outcome: RemovalOutcome }) {
-  const { t } = useTranslation();
+/** `untaggedElsewhere`: names other targets of the same removal took away. */
+function OutcomeText({ outcome, untaggedElsewhere }: { outcome: RemovalOutcome; untaggedElsewhere: ReadonlySet<string> }) {
+  const { t, i18n } = useTranslation();
   const view = outcomeView(outcome);
   switch (view.kind) {
-    case 'untagged':
+    case 'untagged': {
+      // "The image stays, still tagged b" is no longer true once a later target removed b too.
+      const remaining = view.remaining.filter((r) => !untaggedElsewhere.has(r));
+      if (view.remaining.length > 0 && remaining.length === 0) return <p>{t('results.untaggedOnly', { refs: listOf(view.untagged, i18n.language) })}</p>;
       return (
         <p>
-          {view.remaining.length > 0
-            ? t('results.untaggedStays', { refs: view.untagged.join(', '), tags: view.remaining.join(', ') })
-            : t('results.untaggedStaysUntagged', { refs: view.untagged.join(', ') })}
+          {remaining.length > 0
+            ? t('results.untaggedStays', { refs: listOf(view.untagged, i18n.language), tags: listOf(remaining, i18n.language) })
+            : t('results.untaggedStaysUntagged', { refs: listOf(view.untagged, i18n.language) })}
         </p>
       );
+    }
     case 'deleted':
       return (
         <p>
-          {joinSentences([t('results.deleted', { ids: view.imageIds.map(shortId).join(', '), count: view.imageIds.length }), view.untagged.length > 0 ? t('results.deletedUntagged', { refs: view.untagged.join(', '), count: view.imageIds.length }) : null])}
+          {joinSentences([t('results.deleted', { ids: listOf(view.imageIds.map(shortId), i18n.language), count: view.imageIds.length }), view.untagged.length > 0 ? t('results.deletedUntagged', { refs: listOf(view.untagged, i18n.language), count: view.imageIds.length }) : null])}
         </p>
       );
     case 'kept':
       return (
         <p data-testid="remove-result-kept">
-          {joinSentences([t('results.keptNamed', { refs: view.untagged.join(', '), ids: view.kept.map(shortId).join(', '), count: view.kept.length }), view.parents.length > 0 ? t('results.keptParents', { ids: view.parents.map(shortId).join(', '), count: view.parents.length }) : null])}
+          {joinSentences([t('results.keptNamed', { refs: listOf(view.untagged, i18n.language), ids: listOf(view.kept.map(shortId), i18n.language), count: view.kept.length }), view.parents.length > 0 ? t('results.keptParents', { ids: listOf(view.parents.map(shortId), i18n.language), count: view.parents.length }) : null])}
         </p>
       );
     case 'conflict':
@@ -66,7 +71,7 @@ export function RemovalResults({ outcomes, forced, freed, plan }: { outcomes: Re
               {outcome.ok ? <CheckIcon className="ok-icon" /> : <AlertIcon className="danger-text" />}
               <span className="mono">{displayTarget(outcome.target)}</span>
             </div>
-            <OutcomeText outcome={outcome} />
+            <OutcomeText outcome={outcome} untaggedElsewhere={new Set(outcomes.filter((o) => o !== outcome).flatMap((o) => o.untagged))} />
           </li>
         ))}
       </ul>

@@ -13,7 +13,9 @@ function TargetLabel({ target }: { target: string }) {
   return (
     <>
       <span className="mono">{shortId(target)}</span>
-      <span className={tags.length ? 'mono target-tags' : 'none-value'}>{tags.length ? tags.join(', ') : '<none>'}</span>
+      <span className={tags.length ? 'mono target-tags' : 'none-value'} title={tags.length ? tags.join('\n') : undefined}>
+        {tags.length ? tags.join(', ') : '<none>'}
+      </span>
       {summary && <Size bytes={summary.size} className="muted" />}
     </>
   );

@@ -6,12 +6,13 @@ import { CommandHint } from '../../ui/CommandHint';
 import { Dialog } from '../../ui/Dialog';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { useImages } from '../../stores/images-store';
+import { useContainers } from '../../stores/containers-store';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { useToasts } from '../../ui/toast-store';
 import { checkTagInput, highlightPart, tagCommand, tagMoveEffect } from './tag-form';
 import { ReferenceProblemText } from './ReferenceProblemText';
-import { lead } from '../../i18n/lead';
+import { lead, listOf } from '../../i18n/lead';
 
 /** `docker tag SOURCE TARGET`, checked against Docker's reference grammar on every keystroke. */
 export function TagDialog() {
@@ -22,7 +23,7 @@ export function TagDialog() {
 }
 
 function TagForm({ source }: { source: TagSource }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const submitting = useTag((s) => s.submitting);
   const error = useTag((s) => s.error);
   const [text, setText] = useState('');
@@ -30,6 +31,8 @@ function TagForm({ source }: { source: TagSource }) {
   const verdict = checkTagInput(text);
   const summaries = useImages((s) => s.summaries);
   const move = verdict.state === 'valid' ? tagMoveEffect(summaries, source.imageId, verdict.familiar) : null;
+  // A container keeps an untagged image from being pruned: the warning must not say prune takes it.
+  const fromInUse = useContainers((st) => (move?.kind === 'moves' ? (st.list ?? []).some((c) => c.imageId === move.from) : false));
   const problemId = 'tag-problem-text';
 
   const onSubmit = async (event: FormEvent) => {
@@ -117,7 +120,7 @@ function TagForm({ source }: { source: TagSource }) {
             <AlertIcon />
             <p>
               {lead(t('tagDialog.moveWarning', { name: verdict.state === 'valid' ? verdict.familiar : '', from: shortId(move.from) }))}
-              {move.becomesUntagged ? <strong>{t('tagDialog.moveBecomesUntagged', { from: shortId(move.from) })}</strong> : t('tagDialog.moveKeepsTags', { from: shortId(move.from), tags: move.otherTags.join(', ') })}
+              {move.becomesUntagged ? <strong>{t(fromInUse ? 'tagDialog.moveBecomesUntaggedInUse' : 'tagDialog.moveBecomesUntagged', { from: shortId(move.from) })}</strong> : t('tagDialog.moveKeepsTags', { from: shortId(move.from), tags: listOf(move.otherTags, i18n.language) })}
             </p>
           </div>
         )}
