@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import tar from 'tar-stream';
 import { readTestEnv } from '../test-engine.mjs';
 import { FIXTURES, REALISTIC_LABEL } from './fixture-names.mjs';
 import { seededRandom } from './seeded-random.mjs';
+import { layerOf, writeDockerArchive } from './docker-archive.mjs';
 
 export { REALISTIC_LABEL };
 export const CONTAINER_PREFIX = 'realistic-';
@@ -28,22 +28,8 @@ function bytes(seed, size) {
   return Buffer.from(words.buffer, 0, size);
 }
 
-const sha256 = (buf) => `sha256:${createHash('sha256').update(buf).digest('hex')}`;
-
-async function tarOf(files) {
-  const pack = tar.pack();
-  for (const f of files) pack.entry({ name: f.name, mode: 0o644, mtime: new Date(0) }, f.content);
-  pack.finalize();
-  const chunks = [];
-  for await (const c of pack) chunks.push(c);
-  return Buffer.concat(chunks);
-}
-
-/** A layer: an uncompressed tar, as a docker-archive holds it. */
-async function makeLayer(seed, files) {
-  const raw = await tarOf(files.map((f, i) => ({ name: f.name, content: typeof f.content === 'number' ? bytes(seed * 131 + i, f.content) : f.content })));
-  return { raw, diffId: sha256(raw), file: `${sha256(raw).slice(7)}/layer.tar` };
-}
+/** A layer of files whose content is text or a seeded byte count. */
+const makeLayer = (seed, files) => layerOf(files.map((f, i) => ({ name: f.name, content: typeof f.content === 'number' ? bytes(seed * 131 + i, f.content) : f.content })));
 
 const REPOS = [
   'registry.example.com:5000/platform/payments/ledger-service',
@@ -154,41 +140,6 @@ function configOf(image) {
   );
 }
 
-/** One docker-archive (the format both engines load) holding every image of the set. */
-async function writeArchive(file, images) {
-  const pack = tar.pack();
-  const out = fs.createWriteStream(file);
-  const done = new Promise((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  pack.pipe(out);
-  const written = new Set();
-  const manifest = [];
-  const entry = (name, content) =>
-    new Promise((resolve, reject) => {
-      pack.entry({ name, mode: 0o644, mtime: new Date(0) }, content, (err) => (err ? reject(err) : resolve()));
-    });
-  for (const image of images) {
-    const config = configOf(image);
-    const configName = `${sha256(config).slice(7)}.json`;
-    if (!written.has(configName)) {
-      await entry(configName, config);
-      written.add(configName);
-    }
-    const layers = [...image.base.layers, ...image.own];
-    for (const l of layers) {
-      if (written.has(l.file)) continue;
-      await entry(l.file, l.raw);
-      written.add(l.file);
-    }
-    manifest.push({ Config: configName, RepoTags: image.tags, Layers: layers.map((l) => l.file) });
-  }
-  await entry('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  pack.finalize();
-  await done;
-}
-
 function makeDocker(engine) {
   const env = { ...process.env, DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: engine.dockerConfig, DOCKER_BUILDKIT: '0' };
   return (args, { allowFail = false } = {}) => {
@@ -233,7 +184,7 @@ export async function addRealistic(engine) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-realistic-'));
   try {
     const file = path.join(dir, 'set.tar');
-    await writeArchive(file, images);
+    await writeDockerArchive(file, images.map((i) => ({ config: configOf(i), layers: [...i.base.layers, ...i.own], tags: i.tags })));
     docker(['load', '-q', '-i', file]);
     fs.copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
     for (const b of BUILDS) {

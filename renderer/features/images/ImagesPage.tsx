@@ -26,7 +26,7 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
   const all = useImages((s) => s.all);
   const refreshing = useImages((s) => s.refreshing);
   const view = useImagesView();
-  const { rows, counts, total, filtered } = useImageView();
+  const { rows, counts, total, filtered, appliedText } = useImageView();
 
   useImagesKeyboard({ rows, filterRef, tableRef });
 
@@ -107,7 +107,10 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
         onRefresh={() => void useImages.getState().refresh()}
         actions={stale ? undefined : <OperationsToolbar rows={rows} selectedRows={selectedRows} anchor={anchor} />}
       />
-      <div className="images-body">{body}</div>
+      {/* data-filter-applied: which filter the rows on screen answer (the list catches up with typing). */}
+      <div className="images-body" data-filter-applied={appliedText}>
+        {body}
+      </div>
       <footer className="images-footer">
         <CommandHint command={imagesListCommand({ all, usage: view.usage })} />
         <span className="keys-hint" title={t('images.keysHint')}>

@@ -24,5 +24,5 @@ export function useImageView() {
     useImagesView.getState().keepVisible(new Set(rows.map((r) => r.key)));
   }, [rows]);
 
-  return { rows, counts, total: allRows.length, filtered: deferredText.trim() !== '' || usage !== 'all' };
+  return { rows, counts, total: allRows.length, filtered: deferredText.trim() !== '' || usage !== 'all', appliedText: deferredText };
 }
