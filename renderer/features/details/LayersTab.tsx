@@ -1,3 +1,4 @@
+import { listOf } from '../../i18n/lead';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, ImageDetails } from '../../../shared/image-types';
@@ -8,14 +9,14 @@ import { useClock } from '../../ui/clock-store';
 
 /** A multi-platform image's history is that of one platform: say which, and what else it holds. */
 function PlatformNote({ details }: { details: ImageDetails }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const content = useContent(details.id, useStoreKind());
   const own = [details.os, details.architecture, details.variant].filter(Boolean).join('/');
   const others = (content?.platforms ?? []).filter((p) => p !== own);
   if (others.length === 0) return null;
   return (
     <p className="muted layers-platform" data-testid="layers-platform">
-      {t('layers.platformNote', { own, others: others.join(', ') })}
+      {t('layers.platformNote', { own, others: listOf(others, i18n.language) })}
     </p>
   );
 }
