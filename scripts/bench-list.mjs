@@ -10,6 +10,7 @@ const { chromium } = await import('playwright-core');
 const { startTestEnv, readTestEnv, stopTestEnv } = await import('./test-engine.mjs');
 const { buildFixtures } = await import('./fixtures.mjs');
 const { addManyTags, removeManyTags } = await import('./test-env/many-tags.mjs');
+const { whenServing } = await import('./test-env/web-host-url.mjs');
 
 const TAGS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
@@ -19,16 +20,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 
 /** `npm run web` exactly as a user starts it (dist is already built, so it does not rebuild). */
 function startHost(dockerHost) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'web', '--', '--port', '0', '--docker-host', dockerHost], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (s) => {
-      out += s;
-      const m = /Stevedore web host: (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code})`)));
-  });
+  return whenServing(spawn('npm', ['run', '--silent', 'web', '--', '--port', '0', '--docker-host', dockerHost], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true }));
 }
 
 const hadEngine = readTestEnv() !== null;

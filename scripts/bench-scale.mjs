@@ -23,6 +23,7 @@ const { ensurePackages } = await import('./test-env/install-packages.mjs');
 const { terminate, killLeftovers, mountsUnder } = await import('./test-env/processes.mjs');
 const { ensureBigHost, rowCount } = await import('./test-env/big-host.mjs');
 const { layerOf, writeDockerArchive } = await import('./test-env/docker-archive.mjs');
+const { whenServing } = await import('./test-env/web-host-url.mjs');
 
 const kind = ENGINE_KINDS.find((k) => k.name === opts.engine);
 if (!kind) throw new Error(`--engine ${opts.engine}: use ${ENGINE_KINDS.map((k) => k.name).join(' or ')}`);
@@ -57,17 +58,9 @@ execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 
 /** Every host started, so a failed run stops them instead of leaving them serving. */
 const hosts = [];
 function startHost() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/web-host/web-host.cjs'), '--port', '0', '--docker-host', engine.dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
-    hosts.push(child);
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (s) => {
-      out += s;
-      const m = /Stevedore web host: (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code})`)));
-  });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/web-host/web-host.cjs'), '--port', '0', '--docker-host', engine.dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
+  hosts.push(child);
+  return whenServing(child);
 }
 async function stopHost(host) {
   const exited = new Promise((r) => host.child.once('exit', r));
