@@ -167,12 +167,15 @@ test.describe('screenshots at a realistic scale', { tag: '@screens' }, () => {
       await images.waitForList();
       await images.setLanguage(language);
       await images.setTheme(theme);
+      // The list is virtualised and the long name sorts far down: find it, then show every row again.
+      await images.filterBy('oauth2-authorization-server');
       await images.openDetails(images.rowFor(`${LONG_REPO}:latest`));
+      await images.filterBy('');
       await expect(details.root).toBeVisible();
       await settle(page);
       await page.screenshot({ path: path.join(OUT, `scale-details-${file}-${theme}.png`) });
       await page.keyboard.press('Escape');
-      await ops.previewPrune({ all: true, labels: [`label=${REALISTIC_LABEL}`] });
+      await ops.previewPrune({ all: true, labels: [`label=${REALISTIC_LABEL}`] }, 90_000);
       await expect(ops.prunePlanImages.first()).toBeVisible();
       await settle(page);
       await page.screenshot({ path: path.join(OUT, `scale-prune-preview-${file}-${theme}.png`) });
