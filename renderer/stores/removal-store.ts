@@ -73,10 +73,10 @@ const INITIAL = {
 /** Every plan or removal gets a number; answers for an older one (or a closed dialog) are dropped. */
 let generation = 0;
 
-async function plan(force: boolean): Promise<void> {
+/** `mine`: the generation this plan answers for; a re-plan of both steps shares one, so neither drops the other. */
+async function plan(force: boolean, mine = ++generation): Promise<void> {
   const { request, allTargets, excluded } = useRemoval.getState();
   if (!request) return;
-  const mine = ++generation;
   const selection = narrowSelection(request.selection, allTargets, excluded);
   // No repository chosen yet: there is nothing to plan until the user picks one.
   if (!selection || (selection.kind === 'repository' && selection.repository === '')) {
@@ -154,8 +154,9 @@ export const useRemoval = create<RemovalState>()((set, get) => ({
   replan() {
     const { request, step } = get();
     if (!request || step === 'results') return;
-    void plan(false);
-    if (step === 'force') void plan(true);
+    const mine = ++generation;
+    void plan(false, mine);
+    if (step === 'force') void plan(true, mine);
   },
   showContainers(imageId) {
     const row = useImages.getState().rows.find((r) => r.imageId === imageId);
