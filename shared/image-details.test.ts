@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMetadataOnly, toImageDetails } from './image-details';
-
-describe('isMetadataOnly: history entries that made no filesystem layer', () => {
-  it.each([
-    ['/bin/sh -c #(nop)  ENV LAYERS=yes', 0, true],
-    ['/bin/sh -c #(nop)  CMD ["echo hello"]', 0, true],
-    ['/bin/sh -c #(nop) COPY file:abc in /bin/busybox ', 0, false],
-    ['/bin/sh -c rm /data/delete-me', 0, false],
-    ['/bin/sh -c echo big > /x', 1200, false],
-    ['ENV A=b', 0, true],
-    ['LABEL a=b', 0, true],
-    ['RUN /bin/sh -c true # buildkit', 0, false],
-    ['COPY . /app # buildkit', 0, false],
-  ])('%j (size %d) → %s', (createdBy, size, expected) => {
-    expect(isMetadataOnly(createdBy, size)).toBe(expected);
-  });
-});
+import { toImageDetails } from './image-details';
 
 describe('toImageDetails', () => {
   it('reads an inspect document defensively, keeping the raw document', () => {

@@ -36,29 +36,14 @@ export function toImageDetails(raw: JsonValue): ImageDetails {
   };
 }
 
-/**
- * A history entry made a filesystem layer unless it is empty. The API has no empty_layer flag, so
- * the rule the CLI and dive use applies: size 0 and a metadata instruction (or no RUN/ADD/COPY).
- */
-export function isMetadataOnly(createdBy: string, size: number): boolean {
-  if (size > 0) return false;
-  const text = createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').trim();
-  const instruction = (text.match(/^([A-Z]+)\b/)?.[1] ?? '').toUpperCase();
-  if (['ADD', 'COPY'].includes(instruction)) return false;
-  if (createdBy.startsWith('/bin/sh -c #(nop)')) return true;
-  return ['ENV', 'CMD', 'ENTRYPOINT', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'ARG', 'ONBUILD', 'MAINTAINER'].includes(instruction);
-}
-
-export function toHistoryEntry(item: Obj): HistoryEntry {
-  const createdBy = str(item.CreatedBy);
-  const size = typeof item.Size === 'number' ? item.Size : 0;
+/** One `docker history` entry as the API gave it; whether it made a layer is decided with the image's layers (history-layers). */
+export function toHistoryEntry(item: Obj): Omit<HistoryEntry, 'emptyLayer'> {
   return {
     id: str(item.Id) || '<missing>',
     created: typeof item.Created === 'number' ? item.Created : 0,
-    createdBy,
-    size,
+    createdBy: str(item.CreatedBy),
+    size: typeof item.Size === 'number' ? item.Size : 0,
     comment: str(item.Comment),
     tags: strs(item.Tags),
-    emptyLayer: isMetadataOnly(createdBy, size),
   };
 }

@@ -7,7 +7,7 @@ import { writeMultiPlatformArchive } from '../../../scripts/test-env/oci-archive
 import type { Backend } from '../backend';
 import { planPrune, prune } from './prune';
 import { StoreCaches, type StoreContext } from './store';
-import { backendFor, connected, dockerCli } from '../test-support/backend-harness';
+import { backendFor, connected, dockerCli, removeContainers } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
 import { forEachEngine, restoreFixtures } from '../test-support/engine-suite';
 
@@ -70,11 +70,7 @@ forEachEngine((engine) => {
       const kept = buildImage(engine, 'prune2/k:1', ['FROM prune2/p:1', 'LABEL stevedore.test=keep']);
       const used = buildImage(engine, 'prune2/u:1', [from, label, 'RUN echo used > /u']);
       dockerCli(engine, 'tag', 'prune2/u:1', 'prune2/u:2');
-      try {
-        dockerCli(engine, 'rm', '-f', 'prune2-user');
-      } catch {
-        // Not there from an earlier run: nothing to clean.
-      }
+      removeContainers(engine, 'prune2-user');
       dockerCli(engine, 'create', '--name', 'prune2-user', '--network', 'none', 'prune2/u:1');
 
       const filters = { all: true, labels: ['label=stevedore.test=prune2'] };

@@ -5,16 +5,15 @@ import { parseLabelFilter, parseUntil, type LabelFilter } from '../../../shared/
 import { pruneCommand } from '../../../shared/prune-command';
 import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
 import { loadStore, type StoreContext } from './store';
+import type { PruneRules } from './prune-rules';
 
 export interface PrunePlan extends RemovalPlan {
   /** The until cut-off as Unix seconds: pass it back to prune so both use the same instant. */
   untilTimestamp: number | null;
 }
 
-interface Rules {
-  labels: LabelFilter[];
-  until: number | null;
-}
+/** The filters as the rules take them; dangling-only comes from the mode. */
+type Rules = Omit<PruneRules, 'danglingOnly'>;
 
 function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): Rules {
   const labels = (filters.labels ?? []).map((text) => {
@@ -29,13 +28,14 @@ function rulesFrom(filters: PruneFilters, untilTimestamp: number | null): Rules 
 }
 
 export async function planPrune(docker: Docker, context: StoreContext, filters: PruneFilters, untilTimestamp: number | null = null): Promise<PrunePlan> {
-  return planWithRules(docker, context, filters, rulesFrom(filters, untilTimestamp));
+  return (await planWithRules(docker, context, filters, rulesFrom(filters, untilTimestamp))).plan;
 }
 
-async function planWithRules(docker: Docker, { store, caches }: StoreContext, filters: PruneFilters, rules: Rules): Promise<PrunePlan> {
+/** The plan, and every image ID the store held when it was made (to tell images from layers in the engine's report). */
+async function planWithRules(docker: Docker, { store, caches }: StoreContext, filters: PruneFilters, rules: Rules): Promise<{ plan: PrunePlan; imageIds: Set<string> }> {
   const loaded = await loadStore(docker, store, caches);
   const plan = loaded.prune({ danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
-  return { ...plan, untilTimestamp: rules.until };
+  return { plan: { ...plan, untilTimestamp: rules.until }, imageIds: new Set(loaded.model.images.keys()) };
 }
 
 interface PruneResponse {
@@ -46,8 +46,7 @@ interface PruneResponse {
 /** Prune for real, having computed the preview from the same state just before, and say how they differ. */
 export async function prune(docker: Docker, context: StoreContext, filters: PruneFilters, untilTimestamp: number | null): Promise<PruneResult> {
   const rules = rulesFrom(filters, untilTimestamp);
-  const plan = await planWithRules(docker, context, filters, rules);
-  const imageIds = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
+  const { plan, imageIds } = await planWithRules(docker, context, filters, rules);
   const engineFilters: Record<string, string[]> = { dangling: [filters.all ? 'false' : 'true'] };
   if (rules.until !== null) engineFilters.until = [String(rules.until)];
   // The engine takes `key` or `key=value` under the filter names label and label!.

@@ -3,7 +3,7 @@ import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
 import type { ImageDetails } from '../../../shared/image-types';
 import type { RemovalPlan, RemovalReport } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
-import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
+import { backendFor, connected, dockerCli, removeContainers, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
 import { forEachEngine, restoreFixtures } from '../test-support/engine-suite';
 import { testEnv } from '../test-support/test-env';
@@ -25,15 +25,7 @@ function expectAsPreviewed(preview: RemovalPlan, { outcomes, freed }: RemovalRep
 
 forEachEngine((engine) => {
   let backend: Backend;
-  const cleanContainers = () => {
-    for (const name of CONTAINERS) {
-      try {
-        dockerCli(engine, 'rm', '-f', name);
-      } catch {
-        // Already gone.
-      }
-    }
-  };
+  const cleanContainers = () => removeContainers(engine, ...CONTAINERS);
   beforeAll(async () => {
     cleanContainers();
     backend = backendFor(engine);

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { ImageStore } from '../../../shared/engine-types';
 import type { RemovalPlan, StorageAccounting } from '../../../shared/removal-types';
-import { simulateContainerdPrune } from './containerd/prune';
+import { containerdRules, simulateContainerdPrune } from './containerd/prune';
 import { ContainerdFactsCache, loadContainerdModel } from './containerd/snapshot';
 import type { DeleteResult, ImageGraph } from './image-graph';
 import { simulatePrune } from './legacy/prune-model';
@@ -22,7 +22,6 @@ export interface StoreModel extends ImageGraph {
 
 
 export interface LoadedStore {
-  kind: ImageStore['kind'];
   accounting: StorageAccounting;
   model: StoreModel;
   prune(rules: PruneRules, command: string): RemovalPlan;
@@ -53,28 +52,15 @@ export async function loadStorage(docker: Docker, kind: ImageStore['kind'], cach
   return blobs;
 }
 
-export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches, signal?: AbortSignal): Promise<LoadedStore> {
+export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches): Promise<LoadedStore> {
   if (kind === 'legacy') {
-    const model = await loadEngineModel(docker, caches.legacy, signal);
-    return { kind, accounting: 'layers', model, prune: (rules, command) => simulatePrune(model, rules, command) };
+    const model = await loadEngineModel(docker, caches.legacy);
+    return { accounting: 'layers', model, prune: (rules, command) => simulatePrune(model, rules, command) };
   }
-  const { model, lastTagTime } = await loadContainerdModel(docker, caches.containerd, signal);
+  const { model, lastTagTime } = await loadContainerdModel(docker, caches.containerd);
   return {
-    kind,
     accounting: 'content',
     model,
-    prune: ({ danglingOnly, until, labels }, command) => {
-      const cutoff = until === null ? null : until * 1000;
-      // A name is no older than its image's config, and no newer than the image's last tag time.
-      const createdBefore =
-        cutoff === null
-          ? null
-          : (record: { target: string }) => {
-              if ((model.facts.get(record.target)?.created ?? 0) >= cutoff) return false;
-              const tagged = lastTagTime.get(record.target);
-              return tagged !== undefined && tagged < cutoff ? true : null;
-            };
-      return simulateContainerdPrune(model, { danglingOnly, createdBefore, labels }, command);
-    },
+    prune: (rules, command) => simulateContainerdPrune(model, containerdRules(model, lastTagTime, rules), command),
   };
 }

@@ -57,7 +57,7 @@ function platformText(p: { os?: string; architecture?: string; variant?: string 
 }
 
 /** What a save archive holds: every blob's size, and the JSON documents among them. */
-async function readArchive(stream: Readable, signal?: AbortSignal): Promise<{ sizes: Map<string, number>; documents: Map<string, Buffer>; index: Document | null }> {
+async function readArchive(stream: Readable): Promise<{ sizes: Map<string, number>; documents: Map<string, Buffer>; index: Document | null }> {
   const sizes = new Map<string, number>();
   const documents = new Map<string, Buffer>();
   let index: Document | null = null;
@@ -77,7 +77,7 @@ async function readArchive(stream: Readable, signal?: AbortSignal): Promise<{ si
     });
     entry.resume();
   });
-  await pipeline(stream, extract, { signal });
+  await pipeline(stream, extract);
   return { sizes, documents, index };
 }
 
@@ -111,14 +111,14 @@ function contentOf(target: string, sizes: Map<string, number>, documents: Map<st
  * Reads the content of several images in one save (shared blobs stream once). Images the engine could
  * not save are absent from the result; the caller treats their bytes as unknown.
  */
-export async function readImageContent(docker: Docker, ids: string[], signal?: AbortSignal, savesAtOnce = SAVES_AT_ONCE): Promise<Map<string, ImageContent>> {
+export async function readImageContent(docker: Docker, ids: string[], savesAtOnce = SAVES_AT_ONCE): Promise<Map<string, ImageContent>> {
   const out = new Map<string, ImageContent>();
   if (ids.length === 0) return out;
   const save = async (batch: string[]) => {
     // dockerode declares getImages without its options; the names go into the query string, not a path.
-    const get = (docker as unknown as { getImages: (opts: { names: string[]; abortSignal?: AbortSignal }) => Promise<Readable> }).getImages;
-    const stream = await get.call(docker, { names: batch, ...(signal ? { abortSignal: signal } : {}) });
-    const { sizes, documents } = await readArchive(stream, signal);
+    const get = (docker as unknown as { getImages: (opts: { names: string[] }) => Promise<Readable> }).getImages;
+    const stream = await get.call(docker, { names: batch });
+    const { sizes, documents } = await readArchive(stream);
     for (const id of batch) {
       const content = contentOf(id, sizes, documents);
       if (content) out.set(id, content);
@@ -131,8 +131,7 @@ export async function readImageContent(docker: Docker, ids: string[], signal?: A
   await mapPool(batches, async (batch) => {
     try {
       await save(batch);
-    } catch (err) {
-      if (signal?.aborted) throw err;
+    } catch {
       // One unreadable image fails the whole save: read the rest of its batch one by one.
       for (const id of batch) await save([id]).catch(() => undefined);
     }

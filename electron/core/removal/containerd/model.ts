@@ -1,7 +1,7 @@
 import { isActiveContainer } from '../../../../shared/container-state';
 import { shortId } from '../../../../shared/format';
 import { isIdPrefix, toModelRef, type DeleteRecord, type DeleteResult, type ImageGraph, type ModelConflict, type ModelContainer, type ModelImage } from '../image-graph';
-import { danglingName, familiarName, isDangling, parseAny, parseNamed, TRUNCATED_ID, type CdRecord, type NamedRef } from './names';
+import { DANGLING_PREFIX, danglingName, familiarName, isDangling, parseAny, parseNamed, TRUNCATED_ID, type CdRecord, type NamedRef } from './names';
 
 /**
  * The containerd image store: name records pointing at image IDs, and Docker 26's rules for deleting
@@ -242,7 +242,7 @@ export class ContainerdModel implements ImageGraph {
       if (named && same.length > 0 && same.length !== all.length) return { ok: true, records: this.untagAll(same) };
     } else {
       imgId = img.target;
-      const explicitDangling = imageRef.startsWith('moby-dangling@') && isDangling(img);
+      const explicitDangling = imageRef.startsWith(DANGLING_PREFIX) && isDangling(img);
       if (isIdPrefix(imgId, imageRef) || explicitDangling) return this.deleteAll(imgId, all, c);
       const parsedRef = parseNamed(img.name);
       if (!parsedRef) return { ok: false, notFound: imageRef };

@@ -56,7 +56,3 @@ export function familiarName(record: CdRecord): string {
   const verdict = parseReference(record.name);
   return verdict.ok ? verdict.ref.familiar : record.name;
 }
-
-export function repoOf(record: CdRecord): string | null {
-  return isDangling(record) ? null : (parseNamed(record.name)?.repo ?? null);
-}

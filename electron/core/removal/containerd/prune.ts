@@ -2,6 +2,7 @@ import { labelsMatchContainerd, type LabelFilter } from '../../../../shared/prun
 import type { RemovalPlan } from '../../../../shared/removal-types';
 import type { DeleteRecord } from '../image-graph';
 import { PlanBuilder } from '../plan-builder';
+import type { PruneRules } from '../prune-rules';
 import type { ContainerdModel } from './model';
 import { danglingName, familiarName, isDangling, parseNamed, type CdRecord } from './names';
 
@@ -13,6 +14,24 @@ export interface ContainerdPruneRules {
    */
   createdBefore: ((record: CdRecord) => boolean | null) | null;
   labels: LabelFilter[];
+}
+
+/**
+ * The prune filters as this store applies them. A name is no older than its image's config and no
+ * newer than the image's last tag time (inspect's LastTagTime, milliseconds); between the two it
+ * cannot be known.
+ */
+export function containerdRules(model: ContainerdModel, lastTagTime: ReadonlyMap<string, number>, { danglingOnly, until, labels }: PruneRules): ContainerdPruneRules {
+  const cutoff = until === null ? null : until * 1000;
+  const createdBefore =
+    cutoff === null
+      ? null
+      : (record: { target: string }) => {
+          if ((model.facts.get(record.target)?.created ?? 0) >= cutoff) return false;
+          const tagged = lastTagTime.get(record.target);
+          return tagged !== undefined && tagged < cutoff ? true : null;
+        };
+  return { danglingOnly, createdBefore, labels };
 }
 
 interface Outcome {

@@ -38,7 +38,7 @@ export class ContainerdFactsCache {
     this.warming = (async () => {
       for (let i = 0; i < pending.length; i += WARM_BATCH) {
         const batch = pending.slice(i, i + WARM_BATCH).filter((id) => !this.content.has(id) && !this.reading.has(id));
-        await this.ensure(docker, batch, undefined, 1).catch(() => undefined);
+        await this.ensure(docker, batch, 1).catch(() => undefined);
       }
     })().finally(() => {
       this.warming = null;
@@ -46,11 +46,11 @@ export class ContainerdFactsCache {
   }
 
   /** Reads the content of the images not read yet, joining a read already under way. */
-  async ensure(docker: Docker, ids: readonly string[], signal?: AbortSignal, savesAtOnce?: number): Promise<void> {
+  async ensure(docker: Docker, ids: readonly string[], savesAtOnce?: number): Promise<void> {
     const waiting = ids.flatMap((id) => (this.reading.has(id) ? [this.reading.get(id)!] : []));
     const missing = [...new Set(ids)].filter((id) => !this.content.has(id) && !this.reading.has(id));
     if (missing.length > 0) {
-      const read = readImageContent(docker, missing, signal, savesAtOnce).then((found) => {
+      const read = readImageContent(docker, missing, savesAtOnce).then((found) => {
         for (const id of missing) this.content.set(id, found.get(id) ?? null);
       });
       const done = read.finally(() => {
@@ -114,14 +114,13 @@ export interface ContainerdSnapshot {
 }
 
 /** Read the containerd store's whole state: name records, image facts and content, containers. */
-export async function loadContainerdModel(docker: Docker, cache: ContainerdFactsCache, signal?: AbortSignal): Promise<ContainerdSnapshot> {
+export async function loadContainerdModel(docker: Docker, cache: ContainerdFactsCache): Promise<ContainerdSnapshot> {
   const [list, containers] = await Promise.all([docker.listImages({ all: true, digests: true }), docker.listContainers({ all: true })]);
   cache.retain(new Set(list.map((i) => i.Id)), new Set(containers.map((c) => c.Id)));
   const docs = await mapPool(list, async (summary) => {
-    signal?.throwIfAborted();
     return (await imageObject(docker, summary.Id).inspect()) as unknown as InspectDoc;
   });
-  await cache.ensure(docker, list.map((i) => i.Id), signal);
+  await cache.ensure(docker, list.map((i) => i.Id));
   await mapPool(
     containers.filter((c) => !cache.containerImages.has(c.Id)),
     async (c) => {
