@@ -1,3 +1,4 @@
+import { INVISIBLE, escapeCodePoint } from './invisible-chars';
 import { parseReference } from './reference';
 
 /**
@@ -15,8 +16,6 @@ const CONTAINER_ID = /^[a-f0-9]{1,64}$/;
 /** The engine's own rule for container names (daemon/names): a letter or digit, then [a-zA-Z0-9_.-]. */
 const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 
-/** Characters that change how text around them reads (bidi overrides, zero-width marks). */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/gu;
 
 /**
  * Quote a hostile value briefly and visibly: control characters as JSON escapes, bidi overrides and
@@ -24,7 +23,7 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\uf
  */
 export function quoteValue(value: string, max = 60): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(cut).replace(INVISIBLE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).replace(INVISIBLE, escapeCodePoint);
 }
 
 /** An image ID (full, short, with or without sha256:), name[:tag] or name[:tag]@digest. */

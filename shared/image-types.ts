@@ -1,3 +1,4 @@
+import type { ImageStore } from './engine-types';
 /** One image as the engine lists it: one entry per image ID, with all its tags. */
 export interface ImageSummary {
   id: string;
@@ -71,7 +72,7 @@ export interface ImageDetails {
 
 /** What an image holds on its store: platforms, and (containerd) the bytes of its content blobs. */
 export interface ImageContentFacts {
-  store: 'containerd' | 'legacy';
+  store: ImageStore['kind'];
   /** "linux/amd64", "linux/arm64/v8"… */
   platforms: string[];
   /** Compressed layers, configs and manifests together; null on the legacy store (or when unreadable). */

@@ -1,3 +1,4 @@
+import { isUnprintable } from './invisible-chars';
 /**
  * Docker's image reference grammar (distribution/reference), used by the tag dialog as the user types
  * and by the backend before it calls the engine, so both sides give the same verdict and words.
@@ -56,9 +57,7 @@ const fail = (problem: ReferenceProblem, message: string, part?: string): Refere
 /** A character as the user can read it: a space, a control or an invisible character by its code point. */
 export function visibleChar(c: string): string {
   if (c === ' ') return 'space';
-  const code = c.codePointAt(0) ?? 0;
-  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/u.test(c);
-  return invisible ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : c;
+  return isUnprintable(c) ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : c;
 }
 
 function checkDigest(digest: string): ReferenceVerdict | null {

@@ -1,3 +1,4 @@
+import { escapeCodePoint, isUnprintable } from './invisible-chars';
 /** What the user chose to remove, and the docker command line that does the same. */
 export type RemovalSelection =
   | { kind: 'refs'; refs: string[] }
@@ -6,9 +7,6 @@ export type RemovalSelection =
   | { kind: 'before'; ref: string }
   | { kind: 'since'; ref: string };
 
-/** Control characters, bidi overrides and zero-width marks: invisible in a command, or worse, misleading. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/u;
 
 /**
  * Quote a shell word only when it needs it, so the command stays readable. A word with characters a
@@ -16,11 +14,11 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\
  */
 export function shellWord(word: string): string {
   if (/^[A-Za-z0-9_./:@=+-]+$/.test(word)) return word;
-  if (!UNPRINTABLE.test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (![...word].some(isUnprintable)) return `'${word.replace(/'/g, `'\\''`)}'`;
   const escaped = [...word]
     .map((c) => {
       if (c === "'" || c === '\\') return `\\${c}`;
-      return UNPRINTABLE.test(c) ? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}` : c;
+      return isUnprintable(c) ? escapeCodePoint(c) : c;
     })
     .join('');
   return `$'${escaped}'`;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EngineStatus } from '../../shared/engine-types';
+import type { EngineStatus, ImageStore } from '../../shared/engine-types';
 import { api } from '../api/client';
 
 interface EngineState {
@@ -44,3 +44,8 @@ export const useEngine = create<EngineState>()((set, get) => ({
 }));
 
 export const selectConnected = (s: EngineState) => s.status?.state === 'connected';
+
+/** Which image store the engine has, once it has said (sizes, previews and wording depend on it). */
+export function useStoreKind(): ImageStore['kind'] | null {
+  return useEngine((s) => s.status?.store?.kind ?? null);
+}

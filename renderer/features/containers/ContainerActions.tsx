@@ -5,7 +5,8 @@ import { CommandHint } from '../../ui/CommandHint';
 import { PlayIcon, StopIcon, TrashIcon } from '../../ui/icons';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
-import { containerRemoveCommand, containerStopCommand, isActiveContainer } from '../operations/container-commands';
+import { isActiveContainer } from '../../../shared/container-state';
+import { containerRemoveCommand, containerStartCommand, containerStopCommand } from '../operations/container-commands';
 
 /**
  * Start, Stop and Remove for one container. Stop and Remove ask first, saying what is lost: a stop
@@ -34,7 +35,7 @@ export function ContainerActions({ container, onDone }: { container: ContainerBr
             </button>
           ) : (
             <>
-              <button type="button" className="button button-small" data-testid="container-start" disabled={busy} onClick={() => void run('start')}>
+              <button type="button" className="button button-small" data-testid="container-start" disabled={busy} title={containerStartCommand(container.name)} onClick={() => void run('start')}>
                 {pending === 'start' ? <Spinner size={12} /> : <PlayIcon size={14} />}
                 {t('containers.start')}
               </button>

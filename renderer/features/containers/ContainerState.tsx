@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isActiveContainer } from '../operations/container-commands';
+import { isActiveContainer } from '../../../shared/container-state';
 
 const KNOWN = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 type Known = (typeof KNOWN)[number];

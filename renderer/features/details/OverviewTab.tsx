@@ -6,7 +6,8 @@ import { useClock } from '../../ui/clock-store';
 import { BreakableText } from '../../ui/BreakableText';
 import { CopyButton } from '../../ui/CopyButton';
 import { TagChips } from './TagChips';
-import { PlatformFact, SizeFact, useStoreKind } from './StoreFacts';
+import { PlatformFact, SizeFact } from './StoreFacts';
+import { useStoreKind } from '../../stores/engine-store';
 import { UsageFact } from './UsageFact';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -2,18 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageContentFacts, ImageDetails } from '../../../shared/image-types';
 import { api } from '../../api/client';
-import { useEngine } from '../../stores/engine-store';
+import { useStoreKind } from '../../stores/engine-store';
+import type { ImageStore } from '../../../shared/engine-types';
 import { Size } from '../../ui/Size';
 import { lead } from '../../i18n/lead';
 
-type StoreKind = 'containerd' | 'legacy';
-
-export function useStoreKind(): StoreKind | null {
-  return useEngine((s) => s.status?.store?.kind ?? null);
-}
 
 /** The image's content facts on the containerd store, read once per image (the backend caches by ID). */
-export function useContent(imageId: string, store: StoreKind | null): ImageContentFacts | null {
+export function useContent(imageId: string, store: ImageStore['kind'] | null): ImageContentFacts | null {
   const [facts, setFacts] = useState<{ id: string; value: ImageContentFacts } | null>(null);
   useEffect(() => {
     if (store !== 'containerd') return;

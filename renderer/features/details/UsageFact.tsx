@@ -4,7 +4,7 @@ import { useUsage } from '../../stores/usage-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { Size } from '../../ui/Size';
 import { Spinner } from '../../ui/Spinner';
-import { useStoreKind } from './StoreFacts';
+import { useStoreKind } from '../../stores/engine-store';
 import { lead } from '../../i18n/lead';
 
 /** What removing this image alone would free, and what it shares — on request, since the engine is slow to say. */

@@ -6,7 +6,7 @@ import { relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { AlertIcon, ContainerIcon, ShieldIcon } from '../../ui/icons';
 import { useContainers } from '../../stores/containers-store';
-import { useEngine } from '../../stores/engine-store';
+import { useStoreKind } from '../../stores/engine-store';
 import { useRemoval } from '../../stores/removal-store';
 import { ContainerActions } from '../containers/ContainerActions';
 import { ContainerState } from '../containers/ContainerState';
@@ -58,7 +58,7 @@ export function ConflictView({ conflict, onUntag, onShowContainers }: ConflictVi
   const { t, i18n } = useTranslation();
   // The jump opens the image's details, which needs its row in the list (not so for hidden intermediates).
   const listed = useImages((s) => s.rows.some((r) => r.imageId === conflict.imageId));
-  const force = forceOutcome(conflict, useEngine((s) => s.status?.store?.kind));
+  const force = forceOutcome(conflict, useStoreKind());
   const id = shortId(conflict.imageId);
   const names = conflict.containers.map((c) => c.name).join(', ');
   const firstName = conflict.containers[0]?.name ?? '';

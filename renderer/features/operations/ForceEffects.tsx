@@ -2,7 +2,7 @@ import { listOf } from '../../i18n/lead';
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import type { ConflictExplanation, RemovalPlan } from '../../../shared/removal-types';
-import { useEngine } from '../../stores/engine-store';
+import { useStoreKind } from '../../stores/engine-store';
 import { AlertIcon } from '../../ui/icons';
 import { forceEffects } from './removal-view';
 
@@ -10,7 +10,7 @@ import { forceEffects } from './removal-view';
 export function ForceEffects({ conflicts, forced }: { conflicts: ConflictExplanation[]; forced: RemovalPlan | null }) {
   const { t, i18n } = useTranslation();
   const effects = forceEffects(conflicts, forced);
-  const store = useEngine((s) => s.status?.store?.kind);
+  const store = useStoreKind();
   return (
     <div className="force-warning" data-testid="force-effects" role="note">
       <AlertIcon className="force-warning-icon" />

@@ -1,4 +1,4 @@
-import { useEngine } from '../../stores/engine-store';
+import { useStoreKind } from '../../stores/engine-store';
 import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ const NONE: ReadonlySet<string> = new Set();
 function Freed({ size, freed }: { size: number; freed: number }) {
   const { t } = useTranslation();
   // On the containerd store the list's size also counts the unpacked copy, which the figure does not.
-  const containerd = useEngine((s) => s.status?.store?.kind === 'containerd');
+  const containerd = useStoreKind() === 'containerd';
   if (freed === 0) {
     return (
       <span className="freed freed-zero" title={t('prune.sharedAllTitle')}>

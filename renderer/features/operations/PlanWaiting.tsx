@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngine } from '../../stores/engine-store';
+import { useStoreKind } from '../../stores/engine-store';
 import { Spinner } from '../../ui/Spinner';
 
 /** How long a preview may take before the wait deserves an explanation. */
@@ -13,7 +13,7 @@ const EXPLAIN_AFTER_MS = 2500;
  */
 export function PlanWaiting({ text, testId }: { text: string; testId?: string }) {
   const { t } = useTranslation();
-  const containerd = useEngine((s) => s.status?.store?.kind === 'containerd');
+  const containerd = useStoreKind() === 'containerd';
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), EXPLAIN_AFTER_MS);

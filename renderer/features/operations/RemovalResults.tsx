@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import type { FreedReport, RemovalOutcome, RemovalPlan } from '../../../shared/removal-types';
@@ -8,7 +9,7 @@ import { FreedComparison } from './FreedComparison';
 import { displayTarget, outcomeCounts, outcomeView } from './removal-view';
 import { joinSentences, listOf } from '../../i18n/lead';
 
-/** `untaggedElsewhere`: names other targets of the same removal took away. */
+/** `untaggedElsewhere`: names any target of the same removal took away (an outcome's remaining tags never include its own). */
 function OutcomeText({ outcome, untaggedElsewhere }: { outcome: RemovalOutcome; untaggedElsewhere: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
   const view = outcomeView(outcome);
@@ -57,6 +58,7 @@ function OutcomeText({ outcome, untaggedElsewhere }: { outcome: RemovalOutcome; 
 export function RemovalResults({ outcomes, forced, freed, plan }: { outcomes: RemovalOutcome[]; forced: boolean; freed: FreedReport | null; plan: RemovalPlan | null }) {
   const { t } = useTranslation();
   const counts = outcomeCounts(outcomes);
+  const untaggedByAny = useMemo(() => new Set(outcomes.flatMap((o) => o.untagged)), [outcomes]);
   return (
     <div className="results" data-testid="remove-results" data-forced={forced ? 'true' : 'false'}>
       <p className="results-summary" aria-live="polite">
@@ -71,7 +73,7 @@ export function RemovalResults({ outcomes, forced, freed, plan }: { outcomes: Re
               {outcome.ok ? <CheckIcon className="ok-icon" /> : <AlertIcon className="danger-text" />}
               <span className="mono">{displayTarget(outcome.target)}</span>
             </div>
-            <OutcomeText outcome={outcome} untaggedElsewhere={new Set(outcomes.filter((o) => o !== outcome).flatMap((o) => o.untagged))} />
+            <OutcomeText outcome={outcome} untaggedElsewhere={untaggedByAny} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorListCommand, containerRemoveCommand, containerStopCommand, isActiveContainer } from './container-commands';
+import { isActiveContainer } from '../../../shared/container-state';
+import { ancestorListCommand, containerRemoveCommand, containerStopCommand } from './container-commands';
 
 describe('container commands', () => {
   it('name the container the way a user types it', () => {

@@ -9,5 +9,3 @@ export const containerStartCommand = (name: string) => `docker start ${shellQuot
  * one, which is why the section lists by image ID itself and shows this only as a pointer.
  */
 export const ancestorListCommand = (ref: string) => `docker ps -a --filter ${shellQuote(`ancestor=${ref}`)}`;
-
-export { isActiveContainer } from '../../../shared/container-state';

@@ -28,7 +28,7 @@ export function isIdTarget(target: string): boolean {
  * container uses its image goes alone on the containerd store, and on the legacy store when the
  * container runs; otherwise the image goes and its stopped containers show it by ID.
  */
-export function forceOutcome(conflict: ConflictExplanation, store: ImageStore['kind'] | undefined): 'none' | 'name-only' | 'image-goes' {
+export function forceOutcome(conflict: ConflictExplanation, store: ImageStore['kind'] | null | undefined): 'none' | 'name-only' | 'image-goes' {
   if (!conflict.forceable) return 'none';
   if (isIdTarget(conflict.target)) return 'image-goes';
   if (store === 'containerd' || conflict.containers.some((c) => isActiveContainer(c.state))) return 'name-only';
