@@ -16,6 +16,12 @@ test.afterEach(() => {
   for (const ref of made.images.splice(0).reverse()) docker(['rmi', '-f', ref], { allowFail: true });
 });
 
+const KEEP_RUNNING = 'trap "exit 0" TERM; while :; do sleep 1; done';
+/** A container of ours on `reference`, created (stopped) or running; removed after the suite. */
+function containerOn(reference: string, container: string, running = false): void {
+  docker(running ? ['run', '-d', '--name', container, '--network', 'none', reference, 'sh', '-c', KEEP_RUNNING] : ['create', '--name', container, '--network', 'none', reference]);
+  made.containers.push(container);
+}
 const exists = (ref: string) => docker(['image', 'inspect', '-f', '{{.Id}}', ref], { allowFail: true }) !== '';
 
 test.describe('image operations', () => {
@@ -133,8 +139,7 @@ test.describe('image operations', () => {
     const container = `e2e-ops-conflict-${name}`;
     const id = buildImage(reference, [`FROM ${FIXTURES.base}`, `RUN echo ${name} > /conflict`]);
     made.images.push(id);
-    docker(['create', '--name', container, '--network', 'none', reference]);
-    made.containers.push(container);
+    containerOn(reference, container);
 
     await images.filterBy(reference.split(':')[0]!);
     await ops.rowAction(images.rowFor(reference), 'remove').click();
@@ -221,8 +226,7 @@ test.describe('image operations', () => {
     const container = `e2e-ops-blocker-${name}`;
     const id = buildImage(reference, [`FROM ${FIXTURES.base}`, `RUN echo ${name} > /blocker`]);
     made.images.push(id);
-    docker(['run', '-d', '--name', container, '--network', 'none', reference, 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done']);
-    made.containers.push(container);
+    containerOn(reference, container, true);
 
     await images.filterBy(reference.split(':')[0]!);
     await ops.rowAction(images.rowFor(reference), 'remove').click();
@@ -250,8 +254,7 @@ test.describe('image operations', () => {
     const container = `e2e-ops-used-${name}`;
     docker(['tag', FIXTURES.usedByContainer, reference]);
     made.images.push(reference);
-    docker(['create', '--name', container, '--network', 'none', reference]);
-    made.containers.push(container);
+    containerOn(reference, container);
 
     await images.filterBy(reference.split(':')[0]!);
     await images.openDetails(images.rowFor(reference));

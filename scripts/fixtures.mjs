@@ -1,6 +1,5 @@
 // Builds the fixture images on the private engine (see scripts/test-engine.mjs). Idempotent.
 // Usage: node scripts/fixtures.mjs
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { readTestEnv } from './test-engine.mjs';
 import { FIXTURES } from './test-env/fixture-names.mjs';
 import { writeMultiPlatformArchive } from './test-env/oci-archive.mjs';
+import { dockerFor } from './test-env/docker-cli.mjs';
 
 export { FIXTURES };
 
@@ -52,22 +52,6 @@ RUN echo used > /used.txt
 `,
 };
 
-function makeDocker(env) {
-  const childEnv = {
-    ...process.env,
-    DOCKER_HOST: env.dockerHost,
-    DOCKER_CONFIG: env.dockerConfig,
-    DOCKER_BUILDKIT: '0',
-  };
-  return function docker(args, { input, allowFail = false } = {}) {
-    const r = spawnSync('docker', args, { env: childEnv, input, encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (r.status !== 0 && !allowFail) {
-      throw new Error(`docker ${args.join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
-    }
-    return r.stdout.trim();
-  };
-}
-
 /** Builds the fixtures on every engine of the test environment. */
 export async function buildFixtures(env) {
   if (!env) throw new Error('no test environment: run `node scripts/test-engine.mjs start` first');
@@ -81,7 +65,7 @@ export async function buildFixtures(env) {
 
 /** Builds the fixtures on one engine ({ dockerHost, dockerConfig, registry }). */
 export async function buildFixturesOn(env) {
-  const docker = makeDocker(env);
+  const docker = dockerFor(env);
   const t0 = Date.now();
   const step = (label, fn) => {
     const t = Date.now();

@@ -1,11 +1,11 @@
 // A big host for the list benchmark (issue: the image list at 5,000 rows): distinct tiny images in a few
 // hundred repositories, extra tags, dangling images, all from one seeded generator and loaded in one
 // `docker load`, so a second run finds it complete and does nothing.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { layerOf, writeDockerArchive } from './docker-archive.mjs';
+import { dockerFor } from './docker-cli.mjs';
 
 export const BIG_LABEL = 'stevedore.bench';
 
@@ -51,23 +51,15 @@ async function materialise(image) {
   return { config, layers: [layer], tags: image.tags };
 }
 
-function cli(dockerHost) {
-  const env = { ...process.env, DOCKER_HOST: dockerHost };
-  return (args) => {
-    const r = spawnSync('docker', args, { env, encoding: 'utf8', maxBuffer: 256 << 20 });
-    if (r.status !== 0) throw new Error(`docker ${args.join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
-    return r.stdout;
-  };
-}
 
 /** Rows of `docker images` on the engine right now. */
 export function rowCount(dockerHost) {
-  return cli(dockerHost)(['images', '-q']).split('\n').filter(Boolean).length;
+  return dockerFor({ dockerHost })(['images', '-q']).split('\n').filter(Boolean).length;
 }
 
 /** Makes the engine hold exactly the big host (plus whatever else it had): loads it unless present. */
 export async function ensureBigHost(dockerHost, rows) {
-  const docker = cli(dockerHost);
+  const docker = dockerFor({ dockerHost });
   const shape = bigHostShape(rows);
   const images = imagesOf(shape);
   const names = new Set(docker(['images', '--filter', `label=${BIG_LABEL}`, '--format', '{{.Repository}}:{{.Tag}}']).split('\n').filter(Boolean));

@@ -1,20 +1,13 @@
 // Writes a small multi-platform OCI image archive (an index of linux/amd64 and linux/arm64), as a
 // registry would serve one, so the containerd store's multi-platform handling is tested offline.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
-
-const sha256 = (buf) => `sha256:${createHash('sha256').update(buf).digest('hex')}`;
+import { sha256, tarOf } from './docker-archive.mjs';
 
 /** A layer: an uncompressed tar of one file, and its gzip form as the blob. */
 async function layer(path, content) {
-  const pack = tar.pack();
-  pack.entry({ name: path, mode: 0o644, mtime: new Date(0) }, content);
-  pack.finalize();
-  const chunks = [];
-  for await (const c of pack) chunks.push(c);
-  const raw = Buffer.concat(chunks);
+  const raw = await tarOf([{ name: path, content }]);
   const blob = gzipSync(raw);
   return { diffId: sha256(raw), blob, digest: sha256(blob) };
 }

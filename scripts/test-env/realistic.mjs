@@ -3,7 +3,6 @@
 // names and tags, labels, untagged leftovers, a ~200 MB image, parent chains from real builds, running
 // and stopped containers. Content comes from a seeded generator, so every run makes the same image
 // IDs and a second run only checks. Usage: node scripts/test-env/realistic.mjs add|remove [engine]
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { readTestEnv } from '../test-engine.mjs';
 import { FIXTURES, REALISTIC_LABEL } from './fixture-names.mjs';
 import { seededRandom } from './seeded-random.mjs';
+import { dockerFor } from './docker-cli.mjs';
 import { layerOf, writeDockerArchive } from './docker-archive.mjs';
 
 export { REALISTIC_LABEL };
@@ -140,14 +140,6 @@ function configOf(image) {
   );
 }
 
-function makeDocker(engine) {
-  const env = { ...process.env, DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: engine.dockerConfig, DOCKER_BUILDKIT: '0' };
-  return (args, { allowFail = false } = {}) => {
-    const r = spawnSync('docker', args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (r.status !== 0 && !allowFail) throw new Error(`docker ${args.join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
-    return r.stdout.trim();
-  };
-}
 
 /**
  * Builds with the classic builder leave parent chains and WORKDIR layers, as users' own builds do. The
@@ -177,7 +169,7 @@ function present(docker, images) {
 
 /** Loads the set onto one engine unless it is all there already; returns what it did. */
 export async function addRealistic(engine) {
-  const docker = makeDocker(engine);
+  const docker = dockerFor(engine);
   const t0 = Date.now();
   const images = await describeSet();
   if (present(docker, images)) return { loaded: false, images: images.length + BUILDS.length, ms: Date.now() - t0 };
@@ -208,7 +200,7 @@ export async function addRealistic(engine) {
  * one for all of them (126 images in 6 s).
  */
 export function removeRealistic(engine) {
-  const docker = makeDocker(engine);
+  const docker = dockerFor(engine);
   const containers = docker(['ps', '-a', '-q', '--filter', `label=${REALISTIC_LABEL}=1`]).split('\n').filter(Boolean);
   if (containers.length > 0) docker(['rm', '-f', ...containers]);
   docker(['image', 'prune', '-a', '-f', '--filter', `label=${REALISTIC_LABEL}=1`]);

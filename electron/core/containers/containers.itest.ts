@@ -2,20 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
 import type { ContainerBrief } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
-import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
+import { backendFor, connected, dockerCli, removeContainers, valueOf } from '../test-support/backend-harness';
 import { forEachEngine } from '../test-support/engine-suite';
 
 forEachEngine((engine) => {
   let backend: Backend;
-  const cleanUp = () => {
-    for (const name of ['ct-temp', 'ct-run']) {
-      try {
-        dockerCli(engine, 'rm', '-f', name);
-      } catch {
-        // Not there.
-      }
-    }
-  };
+  const cleanUp = () => removeContainers(engine, 'ct-temp', 'ct-run');
   beforeAll(async () => {
     cleanUp();
     backend = backendFor(engine);

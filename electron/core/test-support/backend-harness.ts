@@ -17,6 +17,15 @@ export function dockerCli(engine: TestEngine, ...args: string[]): string {
   }).trim();
 }
 
+/** Removes our containers by name; names already gone are fine (`rm -f` still removes the rest). */
+export function removeContainers(engine: TestEngine, ...names: string[]): void {
+  try {
+    dockerCli(engine, 'rm', '-f', ...names);
+  } catch {
+    // Some were not there: nothing to clean for them.
+  }
+}
+
 export function valueOf<T>(outcome: CallOutcome): T {
   if (!outcome.ok) throw new Error(`call failed: ${JSON.stringify(outcome.error)}`);
   return outcome.value as T;
