@@ -5,7 +5,11 @@ import type { CallName, EventMap, EventName } from './contract';
 export const IPC_CALL_CHANNEL = 'stevedore:call';
 export const IPC_EVENT_CHANNEL = 'stevedore:event';
 export const WS_PATH = '/api';
-export const TOKEN_COOKIE = 'stevedore_token';
+/**
+ * The web host's cookie, named per port: browsers share cookies across the ports of a host, so two
+ * hosts on one machine would otherwise overwrite each other's, and every local server would be sent it.
+ */
+export const tokenCookie = (port: number) => `stevedore_token_${port}`;
 export const TOKEN_QUERY = 'token';
 /**
  * The web host's API key travels in the WebSocket subprotocol list, next to the protocol's name. It is

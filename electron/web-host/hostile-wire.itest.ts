@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { argsSchema, callNames } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/errors';
-import { TOKEN_COOKIE, WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL, type ServerMessage } from '../../shared/transport';
+import { tokenCookie, WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL, type ServerMessage } from '../../shared/transport';
 import { deepJsonText, hostileJson, hostileString, nearMissArgs } from '../../shared/test-support/hostile-values';
 import type { Backend } from '../core/backend';
 import { backendFor, connected } from '../core/test-support/backend-harness';
@@ -238,7 +238,7 @@ forEachEngine((engine) => {
         hostileString,
         fc.constantFrom('//[', 'http://[/', '*', '/?token=', '/?token=wrong', `/.//x/?token=nope`, '/%', '/%zz', '/..%2f..%2fetc/passwd', '/index.html'),
       );
-      const headerValue = fc.oneof(hostileString, fc.constantFrom(`127.0.0.1:${host.port}`, `localhost:${host.port}`, 'evil.example', `${TOKEN_COOKIE}=wrong`, `${TOKEN_COOKIE}=`, 'null'));
+      const headerValue = fc.oneof(hostileString, fc.constantFrom(`127.0.0.1:${host.port}`, `localhost:${host.port}`, 'evil.example', `${tokenCookie(host.port)}=wrong`, `${tokenCookie(host.port)}=`, 'null'));
       const anyHeaders = fc.array(fc.tuple(fc.constantFrom('Host', 'Origin', 'Cookie', 'Upgrade', 'Connection', 'Content-Length', 'Transfer-Encoding', 'X-A'), headerValue), { maxLength: 5 });
       // Half carry our own Host, so they get past the parser and the Host check into the handler itself.
       const headers = fc.oneof(anyHeaders, anyHeaders.map((h) => [['Host', `127.0.0.1:${host.port}`] as [string, string], ...h.filter(([k]) => k !== 'Host')]));

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { TOKEN_COOKIE, WS_KEY_PROTOCOL_PREFIX, WS_PROTOCOL } from '../../shared/transport';
+import { tokenCookie, WS_KEY_PROTOCOL_PREFIX, WS_PROTOCOL } from '../../shared/transport';
 
 /** Only loopback names with our own port: a DNS-rebound name never matches. */
 export function allowedHosts(port: number): Set<string> {
@@ -34,11 +34,11 @@ export function offeredKey(req: IncomingMessage): string | undefined {
   return offered.find((p) => p.startsWith(WS_KEY_PROTOCOL_PREFIX))?.slice(WS_KEY_PROTOCOL_PREFIX.length);
 }
 
-export function cookieToken(req: IncomingMessage): string | undefined {
+export function cookieToken(req: IncomingMessage, port: number): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === tokenCookie(port)) return rest.join('=');
   }
   return undefined;
 }

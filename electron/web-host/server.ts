@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend';
-import { KEY_FRAGMENT, TOKEN_COOKIE, TOKEN_QUERY, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
+import { KEY_FRAGMENT, tokenCookie, TOKEN_QUERY, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { stderrLog, type HostLog } from './host-log';
 import { cookieToken, hostAllowed, localRedirect, offeredKey, originAllowed, parseRequestTarget, tokensEqual } from './security';
@@ -64,11 +64,11 @@ function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, 
     // history) to the fragment, where only the page reads it, keeps it per port, and drops it.
     target.query.delete(TOKEN_QUERY);
     const location = `${localRedirect(target.path, target.query)}#${KEY_FRAGMENT}=${token}`;
-    res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${TOKEN_COOKIE}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`, Location: location });
+    res.writeHead(303, { ...BASE_HEADERS, 'Set-Cookie': `${tokenCookie(port)}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`, Location: location });
     res.end();
     return;
   }
-  if (!tokensEqual(cookieToken(req), cookieSecret)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
+  if (!tokensEqual(cookieToken(req, port), cookieSecret)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
   serveStatic(options.staticDir, target.path, res, BASE_HEADERS).catch((err: unknown) => {
     log('a file could not be served', err);
     if (!res.headersSent) refuse(res, 500, 'The file could not be read.');
@@ -113,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         target?.path === WS_PATH &&
         hostAllowed(req, port) &&
         originAllowed(req, port, true) &&
-        tokensEqual(cookieToken(req), secrets.cookieSecret) &&
+        tokensEqual(cookieToken(req, port), secrets.cookieSecret) &&
         tokensEqual(offeredKey(req), token) &&
         sessions.count() < MAX_SESSIONS;
       if (!ok) {
@@ -138,7 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${shownHost}:${port}/?${TOKEN_QUERY}=${token}`,
     port,
     token,
-    cookie: `${TOKEN_COOKIE}=${secrets.cookieSecret}`,
+    cookie: `${tokenCookie(port)}=${secrets.cookieSecret}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

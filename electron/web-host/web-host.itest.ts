@@ -97,6 +97,19 @@ forEachEngine((engine) => {
       expect(reply.headers['content-security-policy']).toMatch(/default-src 'self'/);
     });
 
+    it('names its cookie after its port, so a second host on this machine neither takes nor replaces it', async () => {
+      const other = await startWebHost({ backend, staticDir });
+      try {
+        expect(host.cookie.split('=')[0]).toBe(`stevedore_token_${host.port}`);
+        expect(other.cookie.split('=')[0]).not.toBe(host.cookie.split('=')[0]);
+        // A browser sends both hosts' cookies to either port: each reads only its own.
+        expect((await get('/', { Cookie: `${other.cookie}; ${host.cookie}` })).status).toBe(200);
+        expect((await get('/', { Cookie: other.cookie })).status).toBe(401);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
       expect((await get('/?token=wrong')).status).toBe(401);
       expect((await get('/', { Cookie: cookie(), Host: `evil.example:${host.port}` })).status).toBe(421);
