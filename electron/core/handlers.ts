@@ -1,5 +1,6 @@
 import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult } from '../../shared/contract';
 import type { EngineConnection } from './engine/connection';
+import type { EventWatcher } from './engine/events';
 import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
 import { tagImage } from './images/tagging';
 import { imageContent } from './images/image-content';
@@ -13,6 +14,7 @@ import { SharedRun } from './shared-run';
 export interface HandlerDeps {
   engine: EngineConnection;
   jobs: JobManager;
+  events: Pick<EventWatcher, 'noteChange'>;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -26,7 +28,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events }: HandlerDeps): MethodHandlers {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
@@ -44,9 +46,17 @@ export function createMethodHandlers({ engine, jobs }: HandlerDeps): MethodHandl
     'images.content': async ({ ref }) => imageContent(await engine.client(), (await engine.imageStore()).kind, ref, caches.containerd),
     'images.tag': async ({ source, target }) => tagImage(await engine.client(), source, target),
     'images.removalPlan': async ({ selection, force }) => planRemoval(await engine.client(), await context(), selection, force),
-    'images.remove': async ({ targets, force }) => removeImages(await engine.client(), await context(), targets, force),
+    'images.remove': async ({ targets, force }) => {
+      const report = await removeImages(await engine.client(), await context(), targets, force);
+      events.noteChange(['images'], 'stevedore:remove');
+      return report;
+    },
     'images.prunePlan': async (filters) => planPrune(await engine.client(), await context(), filters, null),
-    'images.prune': async ({ filters, untilTimestamp }) => prune(await engine.client(), await context(), filters, untilTimestamp),
+    'images.prune': async ({ filters, untilTimestamp }) => {
+      const result = await prune(await engine.client(), await context(), filters, untilTimestamp);
+      events.noteChange(['images'], 'stevedore:prune');
+      return result;
+    },
     'images.containers': async ({ ref }) => containersUsing(await engine.client(), ref),
     'containers.list': async () => listContainers(await engine.client()),
     'containers.start': async ({ id }) => startContainer(await engine.client(), id),

@@ -4,7 +4,6 @@ import type { StevedoreError } from '../../shared/errors';
 import type { PruneFilters, PruneResult } from '../../shared/removal-types';
 import { api } from '../api/client';
 import { useDetails } from './details-store';
-import { useImages } from './images-store';
 import { toStevedoreError } from '../api/errors';
 import { EMPTY_PRUNE_FORM, type PruneForm } from '../features/operations/prune-form';
 
@@ -65,8 +64,6 @@ export const usePrune = create<PruneState>()((set, get) => ({
     try {
       const result = await api.call('images.prune', { filters: planFilters, untilTimestamp: plan.untilTimestamp });
       useDetails.getState().removedHere(result.deletedImageIds);
-      // Not every store announces every change (the containerd store is quiet about pruned names).
-      void useImages.getState().refresh();
       if (mine === generation) set({ busy: null, result });
     } catch (err) {
       if (mine === generation) set({ busy: null, error: toStevedoreError(err) });

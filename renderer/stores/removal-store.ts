@@ -140,8 +140,6 @@ export const useRemoval = create<RemovalState>()((set, get) => ({
     try {
       const { outcomes, freed } = await api.call('images.remove', { targets: target.targets, force });
       useDetails.getState().removedHere(outcomes.flatMap((o) => o.deleted));
-      // Not every store announces every change (the containerd store is quiet about some names).
-      void useImages.getState().refresh();
       if (mine === generation) set({ busy: null, step: 'results', outcomes, freed, confirmedPlan: target, forced: force });
     } catch (err) {
       if (mine === generation) set({ busy: null, error: toStevedoreError(err), failedAt: 'removing' });

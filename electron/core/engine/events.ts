@@ -110,6 +110,14 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
     if (kinds.length > 0) this.queue(kinds, `${ev.Type ?? '?'}:${ev.Action ?? '?'}`, false);
   }
 
+  /**
+   * A change Stevedore itself made and the engine may not announce (the containerd store is quiet
+   * about some names a removal or prune takes): every window hears of it as of any other change.
+   */
+  noteChange(kinds: readonly EngineChangeKind[], action: string): void {
+    this.queue(kinds, action, false);
+  }
+
   private queue(kinds: readonly EngineChangeKind[], action: string, resync: boolean): void {
     this.pending ??= { kinds: new Set(), actions: [], resync: false };
     for (const k of kinds) this.pending.kinds.add(k);

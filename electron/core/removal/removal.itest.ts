@@ -3,7 +3,7 @@ import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
 import type { ImageDetails } from '../../../shared/image-types';
 import type { RemovalPlan, RemovalReport } from '../../../shared/removal-types';
 import type { Backend } from '../backend';
-import { backendFor, connected, dockerCli, removeContainers, valueOf } from '../test-support/backend-harness';
+import { backendFor, connected, dockerCli, nextEvent, removeContainers, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
 import { forEachEngine, restoreFixtures } from '../test-support/engine-suite';
 import { testEnv } from '../test-support/test-env';
@@ -70,6 +70,13 @@ forEachEngine((engine) => {
       expect(outcomes[0]).toMatchObject({ ok: true, untagged: ['rm/tagged:latest'], deleted: [] });
       expect(outcomes[0]!.remainingTags).toEqual(expect.arrayContaining([...FIXTURES.multiTag]));
       expect(exists(FIXTURES.base)).toBe(true);
+    });
+
+    it('tells every window the list changed after a removal, whether or not the engine announces it', async () => {
+      dockerCli(engine, 'tag', FIXTURES.base, 'rm/told:1');
+      const told = nextEvent(backend, 'engine.changed', (c) => c.actions.includes('stevedore:remove'));
+      valueOf(await backend.call('images.remove', { targets: ['rm/told:1'], force: false }));
+      expect((await told).kinds).toContain('images');
     });
   });
 
