@@ -34,8 +34,10 @@ export async function planPrune(docker: Docker, context: StoreContext, filters: 
 /** The plan, and every image ID the store held when it was made (to tell images from layers in the engine's report). */
 async function planWithRules(docker: Docker, { store, caches }: StoreContext, filters: PruneFilters, rules: Rules): Promise<{ plan: PrunePlan; imageIds: Set<string> }> {
   const loaded = await loadStore(docker, store, caches);
+  // Read before simulating: a simulation may work on the model itself.
+  const imageIds = new Set(loaded.model.images.keys());
   const plan = loaded.prune({ danglingOnly: !filters.all, ...rules }, pruneCommand(filters));
-  return { plan: { ...plan, untilTimestamp: rules.until }, imageIds: new Set(loaded.model.images.keys()) };
+  return { plan: { ...plan, untilTimestamp: rules.until }, imageIds };
 }
 
 interface PruneResponse {
