@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EngineChange, EngineStatus } from './engine-types';
 import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
-import { parseLabelFilter, parseUntil } from './prune-filters';
+import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
@@ -87,7 +87,7 @@ const pruneFilters = z
       .optional()
       .refine((v) => v === undefined || v.trim() === '' || parseUntil(v, Date.now()).ok, 'until takes a duration like 24h, a date like 2026-01-31, or a Unix timestamp'),
     labels: z
-      .array(z.string().max(512).refine((v) => parseLabelFilter(v).ok, 'a label filter looks like label=key or label=key=value (label!=… to exclude)'))
+      .array(z.string().max(MAX_LABEL_FILTER).refine((v) => parseLabelFilter(v).ok, 'a label filter looks like label=key or label=key=value (label!=… to exclude)'))
       .max(32)
       .optional(),
   })

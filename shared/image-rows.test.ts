@@ -54,6 +54,14 @@ describe('toImageRows, one row per tag like `docker images`', () => {
     const rows = toImageRows([parent, child]);
     expect(rows.find((r) => r.imageId === parent.id)?.dangling).toBe(false);
   });
+
+  it('calls every nameless image dangling on the containerd store, parents included, as its dangling filter does', () => {
+    const parent = image({ id: 'sha256:' + 'p'.repeat(64) });
+    const child = image({ id: 'sha256:' + 'c'.repeat(64), parentId: parent.id, repoTags: ['child:1'] });
+    const rows = toImageRows([parent, child], 'containerd');
+    expect(rows.find((r) => r.imageId === parent.id)?.dangling).toBe(true);
+    expect(rows.find((r) => r.imageId === child.id)?.dangling).toBe(false);
+  });
 });
 
 describe('matchesFilter', () => {

@@ -1,3 +1,4 @@
+import type { ImageStore } from './engine-types';
 import { shortId } from './format';
 import type { ImageRow, ImageSummary } from './image-types';
 
@@ -26,9 +27,11 @@ function realDigests(summary: ImageSummary): string[] {
 /**
  * One row per tag, like `docker images`: untagged images keep a `<none>` row (never hidden), and an
  * untagged image known only by digest shows its repository with tag `<none>`.
- * Dangling follows the daemon: no tags and no child image among those listed.
+ * Dangling follows the daemon's filter: on the legacy store no tags and no child image among those
+ * listed; on the containerd store no name at all, children or not (what `docker images -a -f
+ * dangling=true` lists there).
  */
-export function toImageRows(images: readonly ImageSummary[]): ImageRow[] {
+export function toImageRows(images: readonly ImageSummary[], store: ImageStore['kind'] | null = null): ImageRow[] {
   const parents = new Set(images.map((i) => i.parentId).filter(Boolean));
   const rows: ImageRow[] = [];
   for (const image of images) {
@@ -43,7 +46,7 @@ export function toImageRows(images: readonly ImageSummary[]): ImageRow[] {
       }
       continue;
     }
-    const dangling = !parents.has(image.id);
+    const dangling = store === 'containerd' || !parents.has(image.id);
     if (digests.length > 0) {
       for (const d of digests) {
         rows.push({ ...base, key: `${image.id}|${d.repository}@${d.digest}`, repository: d.repository, tag: NONE, digest: d.digest, dangling });

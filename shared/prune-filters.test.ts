@@ -62,3 +62,15 @@ describe('label filters match own labels only', () => {
     expect(labelsMatchContainerd(filters, { a: '1' })).toBe(false);
   });
 });
+
+describe('label filters say what is wrong with a line that is not one', () => {
+  it('refuses the prune’s other filters written bare, and says where they go', () => {
+    for (const text of ['until=24h', 'dangling=false']) expect(parseLabelFilter(text)).toMatchObject({ ok: false, message: expect.stringContaining('is not a label') });
+    expect(parseLabelFilter('label=until=24h')).toMatchObject({ ok: true, value: { key: 'until', value: '24h' } });
+  });
+
+  it('refuses a filter longer than the backend takes, with the length', () => {
+    expect(parseLabelFilter(`label=${'k'.repeat(600)}`)).toMatchObject({ ok: false, message: expect.stringContaining('606 characters') });
+    expect(parseLabelFilter(`label=${'k'.repeat(500)}`).ok).toBe(true);
+  });
+});

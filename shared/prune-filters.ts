@@ -50,14 +50,21 @@ export function parseUntil(text: string, nowMs: number): FilterVerdict<number> {
 }
 
 /** `label=k`, `label=k=v`, `label!=k`, `label!=k=v` (the leading `label=` may be omitted). */
+/** The longest label filter the backend takes. */
+export const MAX_LABEL_FILTER = 512;
+
 export function parseLabelFilter(text: string): FilterVerdict<LabelFilter> {
   let rest = text.trim();
   let negate = false;
+  if (rest.length > MAX_LABEL_FILTER) return { ok: false, message: `A label filter of ${rest.length} characters is too long: at most ${MAX_LABEL_FILTER}.` };
   if (rest.startsWith('label!=')) {
     negate = true;
     rest = rest.slice('label!='.length);
   } else if (rest.startsWith('label=')) {
     rest = rest.slice('label='.length);
+  } else if (/^(until|dangling)=/.test(rest)) {
+    // Written bare, these are the prune's other filters, not labels: say where they go.
+    return { ok: false, message: `"${rest.split('=')[0]}=" is not a label: set the age under Older than and dangling or all with the mode above; for a label of that name write label=${rest}.` };
   }
   const eq = rest.indexOf('=');
   const key = eq < 0 ? rest : rest.slice(0, eq);

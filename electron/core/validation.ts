@@ -27,6 +27,7 @@ export function describeZodError(error: z.ZodError): string {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return quoteValue(value);
   if (value === null) return '(null)';
+  if (value === undefined) return '(none given)';
   if (Array.isArray(value)) return '(an array)';
   return typeof value === 'object' ? '(an object)' : `(a ${typeof value})`;
 }

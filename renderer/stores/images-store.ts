@@ -5,6 +5,7 @@ import { toImageRows } from '../../shared/image-rows';
 import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
 import { createRefetchScheduler } from './refetch-scheduler';
+import { useEngine } from './engine-store';
 import { tickClock } from '../ui/clock-store';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -40,7 +41,7 @@ async function fetchImages(): Promise<void> {
     // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
     if (useImages.getState().all !== all) return;
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries), status: 'ready', error: null, version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, useEngine.getState().status?.store?.kind ?? null), status: 'ready', error: null, version: s.version + 1 }));
   } catch (err) {
     const error = toStevedoreError(err);
     if (useImages.getState().status === 'ready') onBackgroundFailure(error);

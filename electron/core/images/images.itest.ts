@@ -45,6 +45,12 @@ forEachEngine((engine) => {
       }
     });
 
+    it('marks as dangling, with intermediates shown, exactly what `docker images -a -f dangling=true` lists on this store', async () => {
+      const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', { all: true })), engine.name);
+      const cli = new Set(dockerCli(engine, 'images', '-a', '--no-trunc', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean));
+      expect(new Set(rows.filter((r) => r.dangling).map((r) => r.imageId))).toEqual(cli);
+    });
+
     it('gives exactly as many rows as `docker images`, with and without intermediates', async () => {
       for (const all of [false, true]) {
         const rows = toImageRows(valueOf<ImageSummary[]>(await backend.call('images.list', { all })));

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine-types';
 import { accessKeyMissing } from '../../api/client';
@@ -20,8 +21,18 @@ export function EngineScreen() {
   );
 }
 
+/** How long the page may wait for its own host before saying what usually keeps it out. */
+const LINK_PATIENCE_MS = 5000;
+
 function Connecting({ host }: { host: string | undefined }) {
   const { t } = useTranslation();
+  const linkUp = useEngine((s) => s.linkUp);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), LINK_PATIENCE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const linkStuck = waited && !linkUp;
   if (accessKeyMissing) {
     return (
       <div className="engine-connecting" data-testid="access-key-missing">
@@ -37,6 +48,11 @@ function Connecting({ host }: { host: string | undefined }) {
       <Spinner size={28} />
       <h1 className="engine-title">{t('engine.connectingTitle')}</h1>
       {host && <p className="engine-body">{t('engine.connectingBody', { host })}</p>}
+      {linkStuck && (
+        <p className="engine-body muted" data-testid="link-stuck">
+          {t('engine.linkStuck')}
+        </p>
+      )}
     </div>
   );
 }

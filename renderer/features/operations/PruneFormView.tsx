@@ -2,12 +2,14 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exactDateTime } from '../../i18n/relative-time';
 import { usePrune } from '../../stores/prune-store';
+import { useStoreKind } from '../../stores/engine-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { UNTIL_PICKS, type PruneForm, type PruneFormCheck } from './prune-form';
 
 /** The prune filters, as `docker image prune` takes them, checked as they are typed. */
 export function PruneFormView({ form, check, disabled }: { form: PruneForm; check: PruneFormCheck; disabled: boolean }) {
   const { t, i18n } = useTranslation();
+  const store = useStoreKind();
   const ids = { until: useId(), untilNote: useId(), labels: useId(), labelsNote: useId() };
   const set = (change: Partial<PruneForm>) => usePrune.getState().setForm(change);
 
@@ -20,7 +22,7 @@ export function PruneFormView({ form, check, disabled }: { form: PruneForm; chec
             <input type="radio" name="prune-mode" data-testid="prune-mode-dangling" checked={!form.all} onChange={() => set({ all: false })} />
             <span>
               <strong>{t('prune.modeDangling')}</strong>
-              <span className="muted">{t('prune.modeDanglingHint')}</span>
+              <span className="muted">{t(store === 'containerd' ? 'prune.modeDanglingHintContainerd' : 'prune.modeDanglingHint')}</span>
             </span>
           </label>
           <label className="radio-card">
@@ -66,7 +68,9 @@ export function PruneFormView({ form, check, disabled }: { form: PruneForm; chec
             {check.untilInvalid
               ? t('prune.untilInvalid', { text: form.until.trim() })
               : check.cutoff !== null
-                ? t('prune.untilCutoff', { date: exactDateTime(i18n.language, check.cutoff * 1000) })
+                ? check.cutoff <= 0
+                  ? t('prune.untilEpoch')
+                  : t('prune.untilCutoff', { date: exactDateTime(i18n.language, check.cutoff * 1000) })
                 : t('prune.untilAny')}
           </p>
         </div>
