@@ -53,9 +53,9 @@ export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUs
         {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
       </span>
       {actions}
-      <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} onClick={onRefresh} disabled={refreshing}>
+      <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} aria-label={t('images.refresh')} onClick={onRefresh} disabled={refreshing}>
         {refreshing ? <Spinner size={14} /> : <RefreshIcon />}
-        <span>{t('images.refresh')}</span>
+        <span className="refresh-label">{t('images.refresh')}</span>
       </button>
     </div>
   );
