@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EngineChange, EngineStatus } from './engine-types';
-import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummary } from './image-types';
+import { MAX_EVENT_REFS, type EngineChange, type EngineStatus } from './engine-types';
+import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummaries, ImageSummary } from './image-types';
 import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
 import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
@@ -98,6 +98,8 @@ export const methods = {
   /** Try to connect now instead of waiting for the next automatic retry. */
   'engine.retry': method(noArgs).returns<EngineStatus>(),
   'images.list': method(z.object({ all: z.boolean().default(false) }).strict()).returns<ImageSummary[]>(),
+  /** The list's rows for the images engine events named, so a window patches them instead of listing all. */
+  'images.summaries': method(z.object({ refs: z.array(imageRef).min(1).max(MAX_EVENT_REFS) }).strict()).returns<ImageSummaries>(),
   'images.inspect': method(z.object({ ref: imageRef }).strict()).returns<ImageDetails>(),
   'images.history': method(z.object({ ref: imageRef }).strict()).returns<HistoryEntry[]>(),
   /** Platforms and content bytes, as the image's store keeps them (containerd: read once per image ID). */

@@ -33,8 +33,17 @@ export interface ImageStore {
 
 export type EngineChangeKind = 'images' | 'containers';
 
+/** More image references than this in one notice and a window lists everything instead. */
+export const MAX_EVENT_REFS = 200;
+
 export interface EngineChange {
   kinds: EngineChangeKind[];
+  /**
+   * The images the events named (IDs, or a name for a pull), so a window re-reads just those rows;
+   * null when some event changed images without naming them (a commit, a reconnect, too many at
+   * once): list everything.
+   */
+  imageRefs: string[] | null;
   /** The raw actions folded into this notice (tag, untag, delete, pull, …), for logs and tests. */
   actions: string[];
   /** True when the event stream was re-established and everything should be refetched. */

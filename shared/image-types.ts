@@ -13,6 +13,15 @@ export interface ImageSummary {
   containers: number;
 }
 
+/** The list's rows for a few images, read after engine events named them. */
+export interface ImageSummaries {
+  found: ImageSummary[];
+  /** References the engine no longer knows: those images were deleted. */
+  gone: string[];
+  /** False when some row could not be read as the list would show it: list everything instead. */
+  exact: boolean;
+}
+
 /** One row of the images table, like one line of `docker images`. */
 export interface ImageRow {
   /** Stable key: image id plus the reference shown. */

@@ -6,6 +6,8 @@ import { toBackendError } from './engine/engine-errors';
 import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { JobManager } from './jobs';
+import { listImages } from './images/images';
+import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
@@ -21,6 +23,8 @@ export interface Backend {
 
 export interface BackendOptions extends EngineOptions {
   throttleMs?: number;
+  /** Start `docker images` at once, for the first window (default on; off where no window will ask). */
+  prefetchList?: boolean;
 }
 
 /** The whole backend both hosts serve: engine connection, event stream, jobs and the handlers. */
@@ -28,7 +32,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const engine = new EngineConnection(options);
   const jobs = new JobManager();
   const events = new EventWatcher(engine, { throttleMs: options.throttleMs });
-  const deps = { engine, jobs, events };
+  const prefetch = new ListPrefetch();
+  const deps = { engine, jobs, events, prefetch };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
   const listeners = new Set<BackendListener>();
@@ -37,9 +42,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
   };
   engine.on('status', (s) => emit('engine.status', s));
   events.on('change', (c) => emit('engine.changed', c));
+  // The first change the engine reports makes the early list old, even before the notice goes out.
+  events.on('queued', () => prefetch.invalidate());
   jobs.on('update', (u) => emit('job.update', u));
   void engine.connect();
   events.start();
+  // Listed once the event stream is open, so no change can fall between the list and the stream.
+  if (options.prefetchList ?? true) events.once('open', () => prefetch.start(async () => listImages(await engine.client(), false)));
 
   async function run(name: CallName, args: unknown): Promise<unknown> {
     if (isJobName(name)) {

@@ -4,6 +4,8 @@ import type { EventWatcher } from './engine/events';
 import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
 import { tagImage } from './images/tagging';
 import { imageContent } from './images/image-content';
+import { imageSummaries } from './images/image-summaries';
+import type { ListPrefetch } from './images/list-prefetch';
 import { planRemoval, removeImages } from './removal/removal';
 import { containersUsing, listContainers, removeContainer, startContainer, stopContainer } from './containers/containers';
 import { planPrune, prune } from './removal/prune';
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   engine: EngineConnection;
   jobs: JobManager;
   events: Pick<EventWatcher, 'noteChange'>;
+  /** The first `docker images` the host asked for itself, before any window did. */
+  prefetch?: ListPrefetch;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -28,7 +32,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events, prefetch }: HandlerDeps): MethodHandlers {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
@@ -37,10 +41,12 @@ export function createMethodHandlers({ engine, jobs, events }: HandlerDeps): Met
     'engine.retry': async () => engine.connect(),
     'images.list': async ({ all }) => {
       const docker = await engine.client();
-      const rows = await listImages(docker, all);
+      const early = all ? null : prefetch?.take();
+      const rows = (early && (await early.catch(() => null))) || (await listImages(docker, all));
       if ((await engine.imageStore()).kind === 'containerd') caches.containerd.warm(docker, [...new Set(rows.map((r) => r.id))]);
       return rows;
     },
+    'images.summaries': async ({ refs }) => imageSummaries(await engine.client(), (await engine.imageStore()).kind, refs),
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),
     'images.content': async ({ ref }) => imageContent(await engine.client(), (await engine.imageStore()).kind, ref, caches.containerd),

@@ -87,7 +87,7 @@ export function webSocketTransport(url = `${location.protocol === 'https:' ? 'ws
       backoff = 250;
       setLink(true);
       // Anything may have changed while we were away: ask stores to refetch.
-      if (wasUp) for (const l of eventListeners) l('engine.changed', { kinds: ['images', 'containers'], actions: ['host-reconnected'], resync: true });
+      if (wasUp) for (const l of eventListeners) l('engine.changed', { kinds: ['images', 'containers'], actions: ['host-reconnected'], resync: true, imageRefs: null });
       wasUp = true;
       const waiters = openWaiters;
       openWaiters = [];

@@ -16,6 +16,8 @@ interface EngineState {
   retry(): Promise<void>;
 }
 
+let statusInFlight: Promise<void> | null = null;
+
 export const useEngine = create<EngineState>()((set, get) => ({
   status: null,
   linkUp: false,
@@ -23,12 +25,18 @@ export const useEngine = create<EngineState>()((set, get) => ({
   retrying: false,
   setStatus: (status) => set({ status }),
   setLink: (up) => set((s) => ({ linkUp: up, linkWasUp: s.linkWasUp || up })),
-  async refreshStatus() {
-    try {
-      get().setStatus(await api.call('engine.status'));
-    } catch {
-      // Only the link can fail here, and the link banner already says so.
-    }
+  refreshStatus() {
+    // Start-up and the link coming up both ask: one question in flight answers both.
+    statusInFlight ??= api
+      .call('engine.status')
+      .then((status) => get().setStatus(status))
+      .catch(() => {
+        // Only the link can fail here, and the link banner already says so.
+      })
+      .finally(() => {
+        statusInFlight = null;
+      });
+    return statusInFlight;
   },
   async retry() {
     if (get().retrying) return;

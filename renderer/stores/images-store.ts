@@ -4,6 +4,7 @@ import type { ImageRow, ImageSummary } from '../../shared/image-types';
 import { toImageRows } from '../../shared/image-rows';
 import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
+import { patchSummaries } from '../../shared/image-patch';
 import { createRefetchScheduler } from './refetch-scheduler';
 import { useEngine } from './engine-store';
 import { tickClock } from '../ui/clock-store';
@@ -24,6 +25,8 @@ interface ImagesState {
   version: number;
   setAll(all: boolean): void;
   refresh(): Promise<void>;
+  /** Engine events named these images: re-read just their rows, or everything when that is not exact. */
+  imagesChanged(refs: readonly string[]): Promise<void>;
 }
 
 type BackgroundFailure = (error: StevedoreError) => void;
@@ -33,6 +36,8 @@ export function setImagesBackgroundFailureHandler(handler: BackgroundFailure): v
   onBackgroundFailure = handler;
 }
 
+const storeKind = () => useEngine.getState().status?.store?.kind ?? null;
+
 async function fetchImages(): Promise<void> {
   const { all } = useImages.getState();
   useImages.setState((s) => (s.status === 'ready' ? { refreshing: true } : { status: 'loading', refreshing: true }));
@@ -41,7 +46,7 @@ async function fetchImages(): Promise<void> {
     // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
     if (useImages.getState().all !== all) return;
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, useEngine.getState().status?.store?.kind ?? null), status: 'ready', error: null, version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind()), status: 'ready', error: null, version: s.version + 1 }));
   } catch (err) {
     const error = toStevedoreError(err);
     if (useImages.getState().status === 'ready') onBackgroundFailure(error);
@@ -52,6 +57,27 @@ async function fetchImages(): Promise<void> {
 }
 
 const scheduler = createRefetchScheduler(fetchImages, 100);
+
+// Patches run one at a time, in the order the events came, so an older answer never lands last.
+let patches: Promise<void> = Promise.resolve();
+
+async function patchImages(refs: readonly string[]): Promise<void> {
+  const { status, all } = useImages.getState();
+  // A full list in flight may predate the event; the one queued after it will not.
+  if (status !== 'ready' || scheduler.busy()) return scheduler.request();
+  try {
+    const change = await api.call('images.summaries', { refs: [...refs] });
+    const current = useImages.getState();
+    if (current.status !== 'ready' || current.all !== all || scheduler.busy()) return scheduler.request();
+    const summaries = patchSummaries(current.summaries, change, storeKind());
+    if (!summaries) return scheduler.request();
+    tickClock();
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind()), version: s.version + 1 }));
+  } catch {
+    // Whatever went wrong, the full list says what is true (and reports its own failure).
+    return scheduler.request();
+  }
+}
 
 export const useImages = create<ImagesState>()((set) => ({
   all: false,
@@ -66,4 +92,9 @@ export const useImages = create<ImagesState>()((set) => ({
     void scheduler.request();
   },
   refresh: () => scheduler.request(),
+  imagesChanged(refs) {
+    if (refs.length === 0) return Promise.resolve();
+    patches = patches.then(() => patchImages(refs));
+    return patches;
+  },
 }));

@@ -27,22 +27,28 @@ export function startLiveUpdates(): () => void {
     api.on('job.update', (update) => useUsage.getState().update(update)),
     api.on('engine.changed', (change) => {
       if (change.resync || change.kinds.includes('images')) {
-        void useImages.getState().refresh();
+        if (change.resync || change.imageRefs === null) void useImages.getState().refresh();
+        else void useImages.getState().imagesChanged(change.imageRefs);
         useUsage.getState().invalidate();
       }
       if (change.resync || change.kinds.includes('containers')) void useContainers.getState().refresh();
     }),
     useEngine.subscribe((state, prev) => {
-      if (state.status?.state === 'connected' && prev.status?.state !== 'connected') {
-        void useImages.getState().refresh();
-        void useContainers.getState().refresh();
-      }
+      if (state.status?.state !== 'connected' || prev.status?.state === 'connected') return;
+      // The first answer only confirms what the lists asked at start already assume.
+      const firstAnswer = prev.status === null;
+      if (!firstAnswer || useImages.getState().status === 'error') void useImages.getState().refresh();
+      if (!firstAnswer || useContainers.getState().error !== null) void useContainers.getState().refresh();
     }),
     useImages.subscribe((state, prev) => {
       if (state.version !== prev.version) useDetails.getState().listChanged(state.rows);
     }),
   ];
+  // The list is asked for at once, beside the engine's status rather than after it: on a big host
+  // the list is what the user waits for.
   void useEngine.getState().refreshStatus();
+  void useImages.getState().refresh();
+  void useContainers.getState().refresh();
   return () => {
     for (const stop of stops) stop();
   };

@@ -6,6 +6,8 @@
 export interface RefetchScheduler {
   /** Resolves once a fetch that started after this call has finished (successfully or not). */
   request(): Promise<void>;
+  /** A fetch is running or waiting to start. */
+  busy(): boolean;
   dispose(): void;
 }
 
@@ -51,6 +53,7 @@ export function createRefetchScheduler(task: () => Promise<void>, minGapMs = 100
       schedule();
       return done;
     },
+    busy: () => running || timer !== null || waiting.length > 0,
     dispose() {
       disposed = true;
       if (timer) clearTimeout(timer);

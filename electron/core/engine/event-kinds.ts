@@ -1,8 +1,11 @@
+import { checkImageRef } from '../../../shared/engine-names';
 import type { EngineChangeKind } from '../../../shared/engine-types';
 
 export interface EngineEvent {
   Type?: string;
   Action?: string;
+  /** The image ID for tag, untag, delete, load, import (both stores); the name for a pull. */
+  Actor?: { ID?: unknown };
 }
 
 /**
@@ -24,4 +27,17 @@ export function kindsChangedBy(ev: EngineEvent): EngineChangeKind[] {
     return /^(create|destroy|commit)$/.test(action) ? ['containers', 'images'] : ['containers'];
   }
   return [];
+}
+
+/**
+ * The images an event changed in the list, as references a window can re-read: the image's ID (or,
+ * for a pull, its name). None for container events that leave the list as it was (only what is in
+ * use changes, and that comes from the container list); null when images changed but the event does
+ * not say which (a commit names the container, not the new image).
+ */
+export function imagesNamedBy(ev: EngineEvent): string[] | null {
+  if (ev.Type === 'container') return ev.Action === 'commit' ? null : [];
+  const id = ev.Actor?.ID;
+  // Only what the contract would accept: anything else is re-read the slow, safe way.
+  return typeof id === 'string' && checkImageRef(id).ok ? [id] : null;
 }

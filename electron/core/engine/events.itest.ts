@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
+import type { EngineChange } from '../../../shared/engine-types';
 import type { Backend } from '../backend';
 import { backendFor, connected, dockerCli, nextEvent } from '../test-support/backend-harness';
 import { forEachEngine } from '../test-support/engine-suite';
@@ -23,6 +24,33 @@ forEachEngine((engine) => {
       dockerCli(engine, 'tag', FIXTURES.base, tag);
       await seen;
       expect(Date.now() - started).toBeLessThan(1000);
+      dockerCli(engine, 'rmi', tag);
+    });
+
+    it('opens one stream at start-up: each engine event is reported once, and the start is no "reconnect"', async () => {
+      const fresh = backendFor(engine, { throttleMs: 50 });
+      const notices: EngineChange[] = [];
+      const unsubscribe = fresh.subscribe((name, payload) => {
+        if (name === 'engine.changed') notices.push(payload as EngineChange);
+      });
+      await connected(fresh);
+      await new Promise((r) => setTimeout(r, 500));
+      const tag = `events/once:${randomBytes(4).toString('hex')}`;
+      dockerCli(engine, 'tag', FIXTURES.base, tag);
+      await new Promise((r) => setTimeout(r, 500));
+      unsubscribe();
+      fresh.dispose();
+      dockerCli(engine, 'rmi', tag);
+      expect(notices.filter((n) => n.resync)).toEqual([]);
+      expect(notices.flatMap((n) => n.actions).filter((a) => a === 'image:tag')).toHaveLength(1);
+    });
+
+    it('names the image a tag was put on, so a window can re-read just that row', async () => {
+      const tag = `events/named:${randomBytes(4).toString('hex')}`;
+      const id = dockerCli(engine, 'image', 'inspect', '--format', '{{.Id}}', FIXTURES.base);
+      const seen = nextEvent(backend, 'engine.changed', (c) => c.actions.includes('image:tag'), 5000);
+      dockerCli(engine, 'tag', FIXTURES.base, tag);
+      expect((await seen).imageRefs).toContain(id);
       dockerCli(engine, 'rmi', tag);
     });
 

@@ -1,30 +1,47 @@
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
-import type { EngineChange, EngineChangeKind } from '../../../shared/engine-types';
+import { MAX_EVENT_REFS, type EngineChange, type EngineChangeKind } from '../../../shared/engine-types';
 import type { EngineConnection } from './connection';
 import { JsonObjectSplitter } from './event-stream';
-import { kindsChangedBy, type EngineEvent } from './event-kinds';
+import { imagesNamedBy, kindsChangedBy, type EngineEvent } from './event-kinds';
 
 
 export interface EventWatcherOptions {
   /** Coalesce bursts (500 tags, a prune) into one notice per window. */
   throttleMs?: number;
+  /**
+   * The first event after a quiet spell goes out this soon (not a whole throttle window later), so an
+   * outside `docker tag` reaches the list at once; the wait only gathers a command's sibling events.
+   */
+  leadMs?: number;
   maxBackoffMs?: number;
+}
+
+interface Pending {
+  kinds: Set<EngineChangeKind>;
+  actions: string[];
+  resync: boolean;
+  /** null once some change named no image. */
+  imageRefs: Set<string> | null;
 }
 
 /**
  * One `docker events` stream for the whole app, folded into throttled "images/containers changed"
- * notices. When the stream drops it reconnects with backoff and asks everyone to refetch once.
+ * notices that name the images the events named. When the stream drops it reconnects with backoff
+ * and asks everyone to refetch once.
  */
-export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
+export class EventWatcher extends EventEmitter<{ change: [EngineChange]; open: []; queued: [] }> {
   private stream: Readable | null = null;
-  private pending: { kinds: Set<EngineChangeKind>; actions: string[]; resync: boolean } | null = null;
+  private opening = false;
+  private pending: Pending | null = null;
+  private lastFlush = Number.NEGATIVE_INFINITY;
   private flushTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private backoffMs = 250;
   private stopped = true;
   private everConnected = false;
   private readonly throttleMs: number;
+  private readonly leadMs: number;
   private readonly maxBackoffMs: number;
   private readonly onStatus = (s: { state: string }) => {
     if (s.state === 'connected' && !this.stream && !this.stopped) void this.open();
@@ -36,6 +53,7 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
   ) {
     super();
     this.throttleMs = options.throttleMs ?? 100;
+    this.leadMs = Math.min(options.leadMs ?? 5, this.throttleMs);
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
   }
 
@@ -61,7 +79,10 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
   }
 
   private async open(): Promise<void> {
-    if (this.stopped || this.stream) return;
+    // start() and the engine's "connected" both ask at start-up: a second stream would report every
+    // event twice and announce its opening as a reconnect.
+    if (this.stopped || this.stream || this.opening) return;
+    this.opening = true;
     try {
       const docker = await this.engine.client();
       const stream = (await docker.getEvents({ filters: { type: ['image', 'container'] } })) as unknown as Readable;
@@ -72,8 +93,9 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
       this.stream = stream;
       this.backoffMs = 250;
       // Whatever happened while we were not listening is unknown: everyone refetches once.
-      if (this.everConnected) this.queue(['images', 'containers'], 'reconnected', true);
+      if (this.everConnected) this.queue(['images', 'containers'], 'reconnected', true, null);
       this.everConnected = true;
+      this.emit('open');
       const splitter = new JsonObjectSplitter();
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -91,6 +113,8 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
     } catch (err) {
       this.engine.noteFailure(err);
       this.scheduleReconnect();
+    } finally {
+      this.opening = false;
     }
   }
 
@@ -107,7 +131,7 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
 
   private onEngineEvent(ev: EngineEvent): void {
     const kinds = kindsChangedBy(ev);
-    if (kinds.length > 0) this.queue(kinds, `${ev.Type ?? '?'}:${ev.Action ?? '?'}`, false);
+    if (kinds.length > 0) this.queue(kinds, `${ev.Type ?? '?'}:${ev.Action ?? '?'}`, false, imagesNamedBy(ev));
   }
 
   /**
@@ -115,21 +139,28 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange] }> {
    * about some names a removal or prune takes): every window hears of it as of any other change.
    */
   noteChange(kinds: readonly EngineChangeKind[], action: string): void {
-    this.queue(kinds, action, false);
+    this.queue(kinds, action, false, null);
   }
 
-  private queue(kinds: readonly EngineChangeKind[], action: string, resync: boolean): void {
-    this.pending ??= { kinds: new Set(), actions: [], resync: false };
-    for (const k of kinds) this.pending.kinds.add(k);
-    this.pending.actions.push(action);
-    this.pending.resync ||= resync;
-    this.flushTimer ??= setTimeout(() => this.flush(), this.throttleMs);
+  private queue(kinds: readonly EngineChangeKind[], action: string, resync: boolean, images: readonly string[] | null): void {
+    const p = (this.pending ??= { kinds: new Set(), actions: [], resync: false, imageRefs: new Set() });
+    for (const k of kinds) p.kinds.add(k);
+    p.actions.push(action);
+    p.resync ||= resync;
+    if (images === null) p.imageRefs = null;
+    else if (p.imageRefs) for (const ref of images) p.imageRefs.add(ref);
+    if (p.imageRefs && p.imageRefs.size > MAX_EVENT_REFS) p.imageRefs = null;
+    this.emit('queued');
+    // Soon after a quiet spell; otherwise at most one notice per throttle window.
+    const wait = Math.max(this.leadMs, this.lastFlush + this.throttleMs - Date.now());
+    this.flushTimer ??= setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
     this.flushTimer = null;
+    this.lastFlush = Date.now();
     const p = this.pending;
     this.pending = null;
-    if (p) this.emit('change', { kinds: [...p.kinds], actions: p.actions, resync: p.resync });
+    if (p) this.emit('change', { kinds: [...p.kinds], actions: p.actions, resync: p.resync, imageRefs: p.resync || !p.imageRefs ? null : [...p.imageRefs] });
   }
 }

@@ -7,8 +7,8 @@ import { imageObject } from '../engine/engine-objects';
 import { toBackendError } from '../engine/engine-errors';
 import { mapPool } from '../map-pool';
 
-export async function listImages(docker: Docker, all: boolean): Promise<ImageSummary[]> {
-  const list = await docker.listImages({ all, digests: true });
+export async function listImages(docker: Docker, all: boolean, filters?: { reference: string[] }): Promise<ImageSummary[]> {
+  const list = await docker.listImages({ all, digests: true, ...(filters ? { filters } : {}) });
   return list.map((i) => ({
     id: i.Id,
     parentId: i.ParentId ?? '',

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../../../scripts/test-env/fixture-names.mjs';
+import { seededRandom } from '../../../scripts/test-env/seeded-random.mjs';
+import type { EngineChange } from '../../../shared/engine-types';
+import { patchSummaries } from '../../../shared/image-patch';
+import { toImageRows } from '../../../shared/image-rows';
+import type { ImageSummaries, ImageSummary } from '../../../shared/image-types';
+import type { Backend } from '../backend';
+import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
+import { buildImage } from '../test-support/build-image';
+import { forEachEngine } from '../test-support/engine-suite';
+
+const ROUNDS = Number(process.env.STEVEDORE_PATCH_ROUNDS ?? 24);
+const SEED = Number(process.env.STEVEDORE_PATCH_SEED ?? Date.now() % 1_000_000);
+
+/** What a window does with engine notices: re-read the named images and patch, or list everything. */
+class Window {
+  summaries: ImageSummary[] = [];
+  patched = 0;
+  listed = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private lastChange = Date.now();
+  private stop: () => void;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly store: 'legacy' | 'containerd',
+  ) {
+    this.stop = backend.subscribe((name, payload) => {
+      if (name !== 'engine.changed') return;
+      const change = payload as EngineChange;
+      if (!change.kinds.includes('images')) return;
+      this.lastChange = Date.now();
+      this.queue = this.queue.then(() => this.apply(change));
+    });
+  }
+
+  async list(): Promise<void> {
+    this.summaries = valueOf<ImageSummary[]>(await this.backend.call('images.list', {}));
+  }
+
+  private async apply(change: EngineChange): Promise<void> {
+    if (change.imageRefs === null || change.resync) {
+      this.listed++;
+      return this.list();
+    }
+    if (change.imageRefs.length === 0) return;
+    const answer = valueOf<ImageSummaries>(await this.backend.call('images.summaries', { refs: change.imageRefs }));
+    const next = patchSummaries(this.summaries, answer, this.store);
+    if (next) {
+      this.patched++;
+      this.summaries = next;
+    } else {
+      this.listed++;
+      await this.list();
+    }
+  }
+
+  /** Until no notice has come for a while since `since` (the command's end) and every one is handled. */
+  async settled(since: number, quietMs = 400): Promise<void> {
+    for (;;) {
+      await this.queue;
+      const quiet = Date.now() - Math.max(this.lastChange, since);
+      if (quiet >= quietMs) return;
+      await new Promise((r) => setTimeout(r, quietMs - quiet));
+    }
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}
+
+const rowsOf = (summaries: readonly ImageSummary[], store: 'legacy' | 'containerd') =>
+  toImageRows(summaries, store)
+    .map((r) => JSON.stringify(r))
+    .sort();
+
+forEachEngine((engine) => {
+  let backend: Backend;
+  let window: Window;
+  const repo = `patch-${SEED}`;
+  const tmp = mkdtempSync('/tmp/sd-patch-');
+  beforeAll(async () => {
+    backend = backendFor(engine);
+    await connected(backend);
+    await new Promise((r) => setTimeout(r, 300));
+    window = new Window(backend, engine.name);
+    await window.list();
+  });
+  afterAll(() => {
+    window.dispose();
+    backend.dispose();
+    const ids = dockerCli(engine, 'images', '-q', '--filter', `reference=${repo}/*`).split('\n').filter(Boolean);
+    if (ids.length > 0) dockerCli(engine, 'rmi', '-f', ...new Set(ids));
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('the list patched from engine events', () => {
+    it(`stays equal to a fresh list through ${ROUNDS} random tags, untags, removals, builds, saves and loads (seed ${SEED})`, async () => {
+      const random = seededRandom(SEED);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+      const names = () => dockerCli(engine, 'images', '--format', '{{.Repository}}:{{.Tag}}', `${repo}/*`).split('\n').filter((n) => n && !n.includes('<none>'));
+      const ids = () => [...new Set(dockerCli(engine, 'images', '-q', '--no-trunc', '--filter', `reference=${repo}/*`).split('\n').filter(Boolean))];
+      const pool = ['a:1', 'a:2', 'b:1', 'b:latest', 'c:x'].map((n) => `${repo}/${n}`);
+      const done: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const roll = random();
+        const have = names();
+        if (roll < 0.2 || have.length === 0) {
+          const name = pick(pool);
+          buildImage(engine, name, [`FROM ${FIXTURES.base}`, `LABEL round="${round}" seed="${SEED}"`]);
+          done.push(`build ${name}`);
+        } else if (roll < 0.5) {
+          const source = pick(ids());
+          const name = pick(pool);
+          dockerCli(engine, 'tag', source, name);
+          done.push(`tag ${source.slice(7, 15)} ${name}`);
+        } else if (roll < 0.75) {
+          const name = pick(have);
+          dockerCli(engine, 'rmi', name);
+          done.push(`rmi ${name}`);
+        } else if (roll < 0.9) {
+          const name = pick(have);
+          const file = join(tmp, `r${round}.tar`);
+          dockerCli(engine, 'save', '-o', file, name);
+          dockerCli(engine, 'rmi', name);
+          dockerCli(engine, 'load', '-q', '-i', file);
+          done.push(`save, rmi, load ${name}`);
+        } else {
+          const id = pick(ids());
+          dockerCli(engine, 'rmi', '-f', id);
+          done.push(`rmi -f ${id.slice(7, 15)}`);
+        }
+        await window.settled(Date.now());
+        const fresh = valueOf<ImageSummary[]>(await backend.call('images.list', {}));
+        const patched = rowsOf(window.summaries, engine.name);
+        const listed = rowsOf(fresh, engine.name);
+        const differs = { onlyPatched: patched.filter((r) => !listed.includes(r)), onlyListed: listed.filter((r) => !patched.includes(r)) };
+        expect(differs, `after: ${done.slice(-4).join('; ')} (round ${round}, seed ${SEED})`).toEqual({ onlyPatched: [], onlyListed: [] });
+      }
+      // The point is to patch: most rounds must not fall back to listing everything.
+      expect(window.patched, `patched ${window.patched}, listed ${window.listed}`).toBeGreaterThan(window.listed);
+    }, 300_000);
+  });
+});

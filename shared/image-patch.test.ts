@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { patchSummaries } from './image-patch';
+import { toImageRows } from './image-rows';
+import type { ImageSummary } from './image-types';
+
+/** A legacy engine in miniature: images with parents and names, and what `docker images` shows. */
+interface Engine {
+  images: Map<string, { parentId: string; repoTags: string[] }>;
+}
+const idOf = (n: number) => `sha256:${n.toString(16).padStart(64, '0')}`;
+const summary = (id: string, parentId: string, repoTags: string[]): ImageSummary => ({ id, parentId, repoTags, repoDigests: [], created: 1, size: 1, labels: {}, containers: -1 });
+
+function listOf(engine: Engine): ImageSummary[] {
+  const parents = new Set([...engine.images.values()].map((i) => i.parentId));
+  // Without -a the engine hides untagged images that have children (intermediate build steps).
+  return [...engine.images].filter(([id, i]) => i.repoTags.length > 0 || !parents.has(id)).map(([id, i]) => summary(id, i.parentId, [...i.repoTags]));
+}
+
+const NAMES = ['app:1', 'app:2', 'lib:latest', 'x/y:z'];
+type Op = { kind: 'tag'; image: number; name: number } | { kind: 'untag'; image: number; name: number } | { kind: 'delete'; image: number } | { kind: 'add'; parent: number; name: number };
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('tag' as const), image: fc.nat(), name: fc.nat() }),
+  fc.record({ kind: fc.constant('untag' as const), image: fc.nat(), name: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), image: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), parent: fc.nat(), name: fc.nat() }),
+);
+
+/** Applies one operation as the engine would; returns the references its events name. */
+function apply(engine: Engine, o: Op, nextId: () => string): string[] {
+  const ids = [...engine.images.keys()];
+  if (ids.length === 0 && o.kind !== 'add') return [];
+  const at = (n: number) => ids[n % ids.length]!;
+  const name = NAMES[(o.kind === 'delete' ? 0 : o.name) % NAMES.length]!;
+  switch (o.kind) {
+    case 'tag': {
+      const id = at(o.image);
+      for (const i of engine.images.values()) i.repoTags = i.repoTags.filter((t) => t !== name);
+      engine.images.get(id)!.repoTags.push(name);
+      return [id];
+    }
+    case 'untag': {
+      const id = at(o.image);
+      const image = engine.images.get(id)!;
+      if (!image.repoTags.includes(name)) return [];
+      image.repoTags = image.repoTags.filter((t) => t !== name);
+      return [id];
+    }
+    case 'delete': {
+      const id = at(o.image);
+      if ([...engine.images.values()].some((i) => i.parentId === id)) return [];
+      engine.images.delete(id);
+      return [id];
+    }
+    case 'add': {
+      const id = nextId();
+      for (const i of engine.images.values()) i.repoTags = i.repoTags.filter((t) => t !== name);
+      engine.images.set(id, { parentId: ids.length > 0 && o.parent % 3 !== 0 ? at(o.parent) : '', repoTags: [name] });
+      return [id];
+    }
+  }
+}
+
+const rowsOf = (list: readonly ImageSummary[]) =>
+  toImageRows(list, 'legacy')
+    .map((r) => JSON.stringify(r))
+    .sort();
+
+describe('patching the list from the images engine events name', () => {
+  it('gives the list a fresh `docker images` would, or says it cannot (never a wrong list)', () => {
+    let patchedTotal = 0;
+    let changes = 0;
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => {
+        let n = 0;
+        const engine: Engine = { images: new Map() };
+        let shown = listOf(engine);
+        let patched = 0;
+        for (const o of ops) {
+          const refs = apply(engine, o, () => idOf(++n));
+          if (refs.length === 0) continue;
+          changes++;
+          const found = refs.filter((id) => engine.images.has(id)).map((id) => summary(id, engine.images.get(id)!.parentId, [...engine.images.get(id)!.repoTags]));
+          const gone = refs.filter((id) => !engine.images.has(id));
+          const next = patchSummaries(shown, { found, gone, exact: true }, 'legacy');
+          if (next) {
+            patched++;
+            expect(rowsOf(next)).toEqual(rowsOf(listOf(engine)));
+          }
+          shown = listOf(engine);
+        }
+        patchedTotal += patched;
+      }),
+      { numRuns: 2000 },
+    );
+    // It must actually patch most of the time, not decline its way to a pass.
+    expect(patchedTotal / changes).toBeGreaterThan(0.5);
+  });
+
+  it('patches the everyday changes: a new tag, a tag taken off an image that keeps another, a new named image, a tagged image deleted', () => {
+    const a = summary(idOf(1), '', ['app:1', 'app:2']);
+    const b = summary(idOf(2), '', ['lib:latest']);
+    const both = [a, b];
+    expect(patchSummaries(both, { found: [{ ...a, repoTags: ['app:1', 'app:2', 'app:3'] }], gone: [], exact: true }, 'legacy')?.[0]?.repoTags).toEqual(['app:1', 'app:2', 'app:3']);
+    expect(patchSummaries(both, { found: [{ ...a, repoTags: ['app:1'] }], gone: [], exact: true }, 'legacy')?.[0]?.repoTags).toEqual(['app:1']);
+    expect(patchSummaries(both, { found: [summary(idOf(3), '', ['new:1'])], gone: [], exact: true }, 'legacy')).toHaveLength(3);
+    expect(patchSummaries(both, { found: [], gone: [idOf(2)], exact: true }, 'legacy')).toEqual([a]);
+    // A name that moves leaves the image that had it, though the engine announces only the new holder.
+    expect(patchSummaries(both, { found: [{ ...b, repoTags: ['lib:latest', 'app:2'] }], gone: [], exact: true }, 'legacy')?.[0]?.repoTags).toEqual(['app:1']);
+  });
+
+  it('declines what it cannot tell exactly: an image left nameless, an inexact answer, a moved name on the containerd store', () => {
+    const a = summary(idOf(1), '', ['app:1']);
+    const b = summary(idOf(2), '', ['lib:latest']);
+    expect(patchSummaries([a, b], { found: [{ ...a, repoTags: [] }], gone: [], exact: true }, 'legacy')).toBeNull();
+    expect(patchSummaries([a, b], { found: [{ ...b, repoTags: ['lib:latest', 'app:1'] }], gone: [], exact: true }, 'legacy')).toBeNull();
+    expect(patchSummaries([a, b], { found: [a], gone: [], exact: false }, 'legacy')).toBeNull();
+    expect(patchSummaries([a, b], { found: [summary(idOf(3), '', ['lib:latest'])], gone: [], exact: true }, 'containerd')).toBeNull();
+    expect(patchSummaries([a, b], { found: [], gone: ['app:1'], exact: true }, 'legacy')).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { realTags } from './image-rows';
+import type { ImageStore } from './engine-types';
+import type { ImageSummaries, ImageSummary } from './image-types';
+
+const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
+
+/**
+ * The list after the images some engine events named were re-read, or null when that cannot be told
+ * exactly without listing everything. Exact cases: a name added to or taken from an image that keeps
+ * a name (it leaves any other image that held it), an image that came with a name, an image deleted
+ * that no listed image descends from. Unsure, so null: an image left without any name (on the
+ * legacy store it is then dangling or hidden as an intermediate, depending on children the list does
+ * not show), a new child of an untagged image (which then hides), a deleted image whose parent the list hides, a name that is gone, an inexact answer,
+ * and on the containerd store a name that moved (there the list shows one digest, taken from one of
+ * the image's names, so the image that lost a name may show another digest).
+ */
+export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
+  if (!change.exact) return null;
+  if (change.gone.some((ref) => !isImageId(ref))) return null;
+  if (change.found.some((s) => realTags(s).length === 0)) return null;
+
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  const gone = new Set(change.gone);
+  for (const id of gone) {
+    const image = byId.get(id);
+    if (!image) continue;
+    if (image.parentId !== '' && !byId.has(image.parentId)) return null;
+    if (summaries.some((s) => s.parentId === id)) return null;
+  }
+
+  // A new child hides an untagged parent from `docker images` (it becomes an intermediate image).
+  for (const s of change.found) {
+    const parent = byId.get(s.parentId);
+    if (parent && !byId.has(s.id) && realTags(parent).length === 0) return null;
+  }
+
+  const found = new Map(change.found.map((s) => [s.id, s]));
+  const movedNames = new Set(change.found.flatMap((s) => realTags(s)));
+  const next: ImageSummary[] = [];
+  for (const s of summaries) {
+    if (gone.has(s.id)) continue;
+    const fresh = found.get(s.id);
+    if (fresh) {
+      next.push(fresh);
+      found.delete(s.id);
+      continue;
+    }
+    // A name moved here from another image: the engine announces only the image that gained it.
+    if (s.repoTags.some((t) => movedNames.has(t))) {
+      if (store !== 'legacy') return null;
+      const kept = s.repoTags.filter((t) => !movedNames.has(t));
+      if (realTags({ ...s, repoTags: kept }).length === 0) return null;
+      next.push({ ...s, repoTags: kept });
+      continue;
+    }
+    next.push(s);
+  }
+  for (const s of found.values()) next.push(s);
+  return next;
+}
