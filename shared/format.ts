@@ -21,8 +21,10 @@ export function formatSize(bytes: number): string {
 }
 
 /** Thousands separators for exact byte counts on hover. */
+// One formatter for every call: toLocaleString builds a new one each time, which shows at 5,000 rows.
+const exactBytes = new Intl.NumberFormat('en-US');
 export function formatBytesExact(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} B`;
+  return `${exactBytes.format(bytes)} B`;
 }
 
 export type DurationKey =

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { copyText } from './clipboard';
 import { CheckIcon, CopyIcon } from './icons';
 import { useToasts } from './toast-store';
@@ -16,7 +16,9 @@ interface CopyButtonProps {
 
 /** Copies and confirms in place; a refused clipboard becomes an error toast rather than silence. */
 export function CopyButton({ text, label, testId, className, showText }: CopyButtonProps) {
-  const { t } = useTranslation();
+  // The global t, not useTranslation(): this button sits in every list row, and its label comes from
+  // the parent, which re-renders on a language change anyway.
+  const t = i18next.t;
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {

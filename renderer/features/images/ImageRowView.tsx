@@ -24,8 +24,9 @@ interface ImageRowViewProps {
 }
 
 /**
- * Memoised on primitive props: a selection change re-renders only the rows whose `selected` or
- * `focused` flag flipped, not every visible row.
+ * Memoised on the image row itself and primitive props: a selection change re-renders only the rows
+ * whose `selected` or `focused` flag flipped, and a scroll only the rows that came into view (the
+ * table's row wrapper is rebuilt for every slice of the list, the image row it wraps is not).
  */
 export const ImageRowView = memo(function ImageRowView({ row, index, top, selected, focused, detailsLabel, actionLabels }: ImageRowViewProps) {
   const image = row.original;
@@ -77,4 +78,17 @@ export const ImageRowView = memo(function ImageRowView({ row, index, top, select
       </div>
     </div>
   );
-});
+}, sameRow);
+
+function sameRow(a: ImageRowViewProps, b: ImageRowViewProps): boolean {
+  return (
+    a.row.original === b.row.original &&
+    a.row.getVisibleCells().length === b.row.getVisibleCells().length &&
+    a.index === b.index &&
+    a.top === b.top &&
+    a.selected === b.selected &&
+    a.focused === b.focused &&
+    a.detailsLabel === b.detailsLabel &&
+    a.actionLabels === b.actionLabels
+  );
+}

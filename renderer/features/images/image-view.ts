@@ -1,5 +1,5 @@
 import type { ImageRow } from '../../../shared/image-types';
-import { matchesFilter } from '../../../shared/image-rows';
+import { rowMatcher } from '../../../shared/image-rows';
 import type { ImageUse } from '../../stores/containers-store';
 
 /** Docker Desktop's split of the list: every image, the ones containers use, the rest, the dangling. */
@@ -33,8 +33,11 @@ function usageMatches(row: ViewRow, usage: UsageFilter): boolean {
   }
 }
 
-export function filterRows(rows: readonly ViewRow[], filter: ViewFilter): ViewRow[] {
-  return rows.filter((row) => usageMatches(row, filter.usage) && matchesFilter(row, filter.text));
+/** Keeps the rows' order, so a list sorted once stays sorted under every filter. */
+export function filterRows<R extends ViewRow>(rows: readonly R[], filter: ViewFilter): R[] {
+  const matches = rowMatcher(filter.text);
+  if (filter.usage === 'all' && filter.text.trim() === '') return rows as R[];
+  return rows.filter((row) => usageMatches(row, filter.usage) && matches(row));
 }
 
 /** `docker images` counts rows; users also want to know how many distinct images those are. */

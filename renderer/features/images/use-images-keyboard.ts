@@ -6,7 +6,7 @@ import { inOwnKeysRegion, isActivatable, isEditable, isMac, modalOpen } from '..
 import { rowsToRemove } from '../operations/bulk';
 import { openRemoveRows, openTag } from '../operations/open-operations';
 import type { MoveKey } from './selection';
-import { ROW_HEIGHT } from './ImagesTable';
+import { ROW_HEIGHT } from './grid-geometry';
 
 const MOVE_KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 

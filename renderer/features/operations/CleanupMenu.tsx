@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageRow } from '../../../shared/image-types';
 import { rowReference } from '../../../shared/image-rows';
@@ -27,7 +27,7 @@ export function CleanupMenu({ rows, anchor }: CleanupMenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
-  const repositories = repositoriesOf(rows);
+  const repositories = useMemo(() => repositoriesOf(rows), [rows]);
   const anchorRef = anchor ? rowReference(anchor) : null;
   // Every item says which image or repository it will use: the selected row's, or what happens without one.
   const fromAnchor = anchor !== null && anchor.tag !== '<none>' && repositories.includes(anchor.repository);
