@@ -11,13 +11,11 @@ import { useAppearance } from './features/shell/use-appearance';
 import { selectConnected, useEngine } from './stores/engine-store';
 import { useDetails } from './stores/details-store';
 import { useImages } from './stores/images-store';
-import { startLiveUpdates } from './stores/live-updates';
 import { startClock } from './ui/clock-store';
 import { Toasts } from './ui/Toasts';
 
 export function App() {
   useAppearance();
-  useEffect(() => startLiveUpdates(), []);
   useEffect(() => startClock(), []);
   const connected = useEngine(selectConnected);
   const detailsOpen = useDetails((s) => s.row !== null);

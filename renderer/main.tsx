@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyTheme } from './features/shell/use-appearance';
 import { setupI18n } from './i18n/setup';
+import { startLiveUpdates } from './stores/live-updates';
 import { useSettings } from './stores/settings-store';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -21,6 +22,10 @@ import './styles/prune.css';
 setupI18n(useSettings.getState().language);
 applyTheme(useSettings.getState().theme);
 document.documentElement.lang = useSettings.getState().language;
+
+// Before the first render too: the list's question goes out while React builds the page, and the
+// page lives as long as the connection (nothing to stop).
+startLiveUpdates();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

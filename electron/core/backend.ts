@@ -47,8 +47,16 @@ export function createBackend(options: BackendOptions = {}): Backend {
   jobs.on('update', (u) => emit('job.update', u));
   void engine.connect();
   events.start();
-  // Listed once the event stream is open, so no change can fall between the list and the stream.
-  if (options.prefetchList ?? true) events.once('open', () => prefetch.start(async () => listImages(await engine.client(), false)));
+  // Listed as soon as the engine answers, beside the event stream opening: the stream is open long
+  // before the engine has walked 5,000 images, so a change during the list still reaches it.
+  if (options.prefetchList ?? true) {
+    const onStatus = (s: { state: string }) => {
+      if (s.state !== 'connected') return;
+      engine.off('status', onStatus);
+      prefetch.start(async () => listImages(await engine.client(), false));
+    };
+    engine.on('status', onStatus);
+  }
 
   async function run(name: CallName, args: unknown): Promise<unknown> {
     if (isJobName(name)) {

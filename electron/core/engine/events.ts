@@ -30,7 +30,7 @@ interface Pending {
  * notices that name the images the events named. When the stream drops it reconnects with backoff
  * and asks everyone to refetch once.
  */
-export class EventWatcher extends EventEmitter<{ change: [EngineChange]; open: []; queued: [] }> {
+export class EventWatcher extends EventEmitter<{ change: [EngineChange]; queued: [] }> {
   private stream: Readable | null = null;
   private opening = false;
   private pending: Pending | null = null;
@@ -95,7 +95,6 @@ export class EventWatcher extends EventEmitter<{ change: [EngineChange]; open: [
       // Whatever happened while we were not listening is unknown: everyone refetches once.
       if (this.everConnected) this.queue(['images', 'containers'], 'reconnected', true, null);
       this.everConnected = true;
-      this.emit('open');
       const splitter = new JsonObjectSplitter();
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {

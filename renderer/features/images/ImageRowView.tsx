@@ -52,7 +52,7 @@ export const ImageRowView = memo(function ImageRowView({ row, index, top, select
         <input type="checkbox" className="row-check" data-testid="row-check" data-action="select" aria-label={actionLabels.select} checked={selected} readOnly tabIndex={-1} />
       </div>
       {row.getVisibleCells().map((cell) => (
-        <div key={cell.id} role="gridcell" className={`grid-cell ${cell.column.columnDef.meta?.className ?? ''}`}>
+        <div key={cell.column.id} role="gridcell" className={`grid-cell ${cell.column.columnDef.meta?.className ?? ''}`}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}

@@ -11,8 +11,6 @@ import { ImageRowView, type RowActionLabels } from './ImageRowView';
 import type { SelectionState } from './selection';
 import type { SortColumn, SortState } from './sort';
 
-/** More than any screen shows at once (with overscan), so a row keeps its slot while it stays on screen. */
-const ROW_SLOTS = 256;
 
 interface ImagesTableProps {
   /** Already filtered and sorted: the table only draws. */
@@ -30,6 +28,9 @@ interface ImagesTableProps {
 
 export type RowAction = 'tag' | 'untag' | 'remove';
 const ROW_ACTIONS: readonly string[] = ['tag', 'untag', 'remove'] satisfies RowAction[];
+
+/** More positions than any screen shows at once, overscan included. */
+const ROW_SLOTS = 256;
 
 const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
 
@@ -173,8 +174,10 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
           if (!row) return null;
           return (
             <ImageRowView
-              // Keyed by place on screen, not by image: a filter keystroke or a scroll then updates the
-              // rows already there instead of building 40 new ones (the cost of a frame at 5,000 rows).
+              // Keyed by position, not by image: a filter keystroke updates the rows already on screen
+              // instead of building 40 new ones (the cost of a frame at 5,000 rows). Positions wrap at
+              // ROW_SLOTS rather than at the rows shown, so scrolling never reorders elements (a moved
+              // element is laid out afresh, which cost more than a new one).
               key={item.index % ROW_SLOTS}
               row={row}
               index={item.index}
