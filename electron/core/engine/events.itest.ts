@@ -50,8 +50,11 @@ forEachEngine((engine) => {
       const id = dockerCli(engine, 'image', 'inspect', '--format', '{{.Id}}', FIXTURES.base);
       const seen = nextEvent(backend, 'engine.changed', (c) => c.actions.includes('image:tag'), 5000);
       dockerCli(engine, 'tag', FIXTURES.base, tag);
-      expect((await seen).imageRefs).toContain(id);
-      dockerCli(engine, 'rmi', tag);
+      try {
+        expect((await seen).imageRefs).toContain(id);
+      } finally {
+        dockerCli(engine, 'rmi', tag);
+      }
     });
 
     it('folds a burst of changes into few notices (throttled)', async () => {

@@ -93,7 +93,8 @@ forEachEngine((engine) => {
   afterAll(() => {
     window.dispose();
     backend.dispose();
-    const ids = dockerCli(engine, 'images', '-q', '--filter', `reference=${repo}/*`).split('\n').filter(Boolean);
+    // Every image this test made carries its seed label, named or not (moved names leave nameless ones).
+    const ids = dockerCli(engine, 'images', '-a', '-q', '--filter', `label=seed=${SEED}`).split('\n').filter(Boolean);
     if (ids.length > 0) dockerCli(engine, 'rmi', '-f', ...new Set(ids));
     rmSync(tmp, { recursive: true, force: true });
   });
