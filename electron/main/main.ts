@@ -13,11 +13,15 @@ app.enableSandbox();
 registerAppScheme();
 keepServingOnUnexpectedErrors((what, err) => console.error(`Stevedore: ${what}:`, err instanceof Error ? err.message : typeof err));
 
-if (!app.requestSingleInstanceLock()) app.quit();
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+// Dialled while Electron starts rather than once it is ready, so the engine's answer and the first
+// image list (which the backend asks for on its own) are there when the window first asks.
+const backend = firstInstance ? createBackend({ dockerHost: process.env.STEVEDORE_DOCKER_HOST }) : null;
 
 app.whenReady().then(() => {
+  if (!backend) return;
   serveAppScheme(join(__dirname, '..', 'renderer'));
-  const backend = createBackend({ dockerHost: process.env.STEVEDORE_DOCKER_HOST });
   let win: BrowserWindow | null = createMainWindow();
   const unbind = bindIpc(backend, () => (win && !win.isDestroyed() ? win.webContents : null));
   app.on('second-instance', () => {

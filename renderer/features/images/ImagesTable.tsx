@@ -114,22 +114,11 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
   const detailsLabel = t('images.openDetails');
   const actionLabels = useMemo<RowActionLabels>(() => ({ tag: t('actions.tag'), untag: t('actions.untag'), remove: t('actions.remove'), select: t('images.selectRowShort') }), [t]);
   const headerGroup = table.getHeaderGroups()[0];
-  const selectedShown = rows.reduce((n, r) => n + (selection.selected.has(r.key) ? 1 : 0), 0);
+  const selectedShown = useMemo(() => rows.reduce((n, r) => n + (selection.selected.has(r.key) ? 1 : 0), 0), [rows, selection.selected]);
   const allShown = rows.length > 0 && selectedShown === rows.length;
-  return (
-    <div
-      ref={scrollRef}
-      className="grid-scroll"
-      data-testid="images-table"
-      role="grid"
-      aria-label={t('images.tableLabel')}
-      aria-rowcount={rows.length + 1}
-      aria-multiselectable="true"
-      tabIndex={0}
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      onMouseDown={onMouseDown}
-    >
+  // The header does not change while the list scrolls, and scrolling re-renders this table per frame.
+  const header = useMemo(
+    () => (
       <div className="grid-header" role="row" aria-rowindex={1}>
         <div className="grid-cell grid-head col-select" role="columnheader">
           <input
@@ -168,6 +157,25 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
         <div className="grid-cell grid-head col-actions" role="columnheader" aria-label={t('images.columnActions')} />
         <div className="grid-cell grid-head col-open" role="columnheader" aria-label={detailsLabel} />
       </div>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- headerGroup follows sort and columns, both listed
+    [sort, t, allShown, selectedShown, onSortBy, onSelectAll],
+  );
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      data-testid="images-table"
+      role="grid"
+      aria-label={t('images.tableLabel')}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onMouseDown={onMouseDown}
+    >
+      {header}
       <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = tableRows[item.index - first];

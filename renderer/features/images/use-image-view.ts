@@ -20,6 +20,9 @@ export function useImageView() {
   const counts = useMemo(() => countView(rows), [rows]);
 
   useEffect(() => {
+    const { selected, anchor, focused } = useImagesView.getState().selection;
+    // Nothing selected: no need to index 5,000 keys on every keystroke.
+    if (selected.size === 0 && anchor === null && focused === null) return;
     useImagesView.getState().keepVisible(new Set(rows.map((r) => r.key)));
   }, [rows]);
 
