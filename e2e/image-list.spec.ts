@@ -17,6 +17,20 @@ test.describe('the image list', () => {
     await expect.poll(async () => (await images.rowCount()) === cliRows()).toBe(true);
   });
 
+  for (const width of [1280, 1024]) {
+    test(`the table stays put at ${width} px when a row is selected or the list filtered, so the next click lands where aimed`, async ({ images, page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await images.waitForList();
+      const top = async () => (await images.table.boundingBox())!.y;
+      const at = await top();
+      await images.rows.first().click();
+      expect(await top()).toBe(at);
+      await images.filterBy('fixture');
+      await expect(images.count).toContainText('·');
+      expect(await top()).toBe(at);
+    });
+  }
+
   test('keeps an untagged image as a <none> row', async ({ images }) => {
     const id = importUntaggedImage();
     try {

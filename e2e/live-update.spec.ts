@@ -1,6 +1,6 @@
 import { FIXTURES } from '../scripts/test-env/fixture-names.mjs';
 import { expect, test } from './fixtures';
-import { docker, randomName } from './support/docker-cli';
+import { docker, importUntaggedImage, randomName } from './support/docker-cli';
 
 test.describe('live updates from the engine', () => {
   const tag = `e2e-${randomName()}`;
@@ -26,5 +26,27 @@ test.describe('live updates from the engine', () => {
     docker(['rmi', reference]);
     await expect(row).toHaveCount(0, { timeout: 5_000 });
     expect(navigations, 'the page was not reloaded').toEqual([]);
+  });
+
+  test('rows in view keep their place when images arrive above them', async ({ images, page }) => {
+    // A short window, so the fixtures' dozen rows scroll.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await images.waitForList();
+    await images.table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastRow = images.rows.last();
+    const key = await lastRow.getAttribute('data-row-key');
+    const before = Number(await images.count.getAttribute('data-rows'));
+    const yBefore = (await lastRow.boundingBox())!.y;
+    const added: string[] = [];
+    try {
+      // Imported now, so they are the newest and sort to the top, above everything in view.
+      added.push(importUntaggedImage(), importUntaggedImage());
+      await expect(images.count).toHaveAttribute('data-rows', String(before + 2), { timeout: 5_000 });
+      const row = page.locator(`[data-row-key="${key}"]`);
+      await expect(row).toBeVisible();
+      expect(Math.abs((await row.boundingBox())!.y - yBefore), 'the row stayed where it was').toBeLessThanOrEqual(2);
+    } finally {
+      if (added.length > 0) docker(['rmi', ...added], { allowFail: true });
+    }
   });
 });

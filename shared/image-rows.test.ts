@@ -92,3 +92,27 @@ describe('rowReference, what a docker command should name', () => {
     expect(rows.map(rowReference)).toEqual(['a:1', 'n@sha256:' + 'e'.repeat(64), 'c'.repeat(12)]);
   });
 });
+
+describe('toImageRows with reuse', () => {
+  const image = (id: string, repoTags: string[], parentId = '') => ({ id, parentId, repoTags, repoDigests: [], created: 1, size: 1, labels: {}, containers: -1 });
+  it('hands back the same row objects for a summary it has seen, and fresh ones for a changed summary', () => {
+    const reuse = new WeakMap();
+    const a = image('sha256:a', ['app:1', 'app:2']);
+    const b = image('sha256:b', ['lib:1']);
+    const first = toImageRows([a, b], 'legacy', reuse);
+    const b2 = image('sha256:b', ['lib:1', 'lib:2']);
+    const second = toImageRows([a, b2], 'legacy', reuse);
+    expect(second.slice(0, 2)).toEqual(first.slice(0, 2));
+    expect(second[0]).toBe(first[0]);
+    expect(second.slice(2).map((r) => r.tag)).toEqual(['1', '2']);
+    expect(second).toEqual(toImageRows([a, b2], 'legacy'));
+  });
+
+  it('rebuilds an untagged image whose dangling status changed because a child came or went', () => {
+    const reuse = new WeakMap();
+    const parent = image('sha256:p', []);
+    const child = image('sha256:c', ['app:1'], 'sha256:p');
+    expect(toImageRows([parent], 'legacy', reuse)[0]!.dangling).toBe(true);
+    expect(toImageRows([parent, child], 'legacy', reuse)[0]!.dangling).toBe(false);
+  });
+});

@@ -31,31 +31,49 @@ function realDigests(summary: ImageSummary): string[] {
  * listed; on the containerd store no name at all, children or not (what `docker images -a -f
  * dangling=true` lists there).
  */
-export function toImageRows(images: readonly ImageSummary[], store: ImageStore['kind'] | null = null): ImageRow[] {
+export function toImageRows(images: readonly ImageSummary[], store: ImageStore['kind'] | null = null, reuse?: RowReuse): ImageRow[] {
   const parents = new Set(images.map((i) => i.parentId).filter(Boolean));
   const rows: ImageRow[] = [];
   for (const image of images) {
-    const tags = realTags(image);
-    const digests = realDigests(image).map(splitRepoDigest);
-    const digestOf = (repository: string) => digests.find((d) => d.repository === repository)?.digest ?? '';
-    const base = { imageId: image.id, created: image.created, size: image.size, tagCount: tags.length };
-    if (tags.length > 0) {
-      for (const repoTag of tags) {
-        const { repository, tag } = splitRepoTag(repoTag);
-        rows.push({ ...base, key: `${image.id}|${repoTag}`, repository, tag, digest: digestOf(repository), dangling: false });
-      }
+    const dangling = store === 'containerd' || !parents.has(image.id);
+    const earlier = reuse?.get(image);
+    if (earlier && earlier.dangling === dangling) {
+      for (const row of earlier.rows) rows.push(row);
       continue;
     }
-    const dangling = store === 'containerd' || !parents.has(image.id);
-    if (digests.length > 0) {
-      for (const d of digests) {
-        rows.push({ ...base, key: `${image.id}|${d.repository}@${d.digest}`, repository: d.repository, tag: NONE, digest: d.digest, dangling });
-      }
-    } else {
-      rows.push({ ...base, key: `${image.id}|<none>`, repository: NONE, tag: NONE, digest: '', dangling });
-    }
+    const start = rows.length;
+    rowsOf(image, dangling, rows);
+    reuse?.set(image, { dangling, rows: rows.slice(start) });
   }
   return rows;
+}
+
+/**
+ * The rows made for each summary, so a list patched from engine events keeps the row objects of every
+ * image it did not touch: the rows on screen then skip re-rendering, and 20,000 rows are not rebuilt.
+ */
+export type RowReuse = WeakMap<ImageSummary, { dangling: boolean; rows: ImageRow[] }>;
+
+function rowsOf(image: ImageSummary, danglingIfUntagged: boolean, rows: ImageRow[]): void {
+  const tags = realTags(image);
+  const digests = realDigests(image).map(splitRepoDigest);
+  const digestOf = (repository: string) => digests.find((d) => d.repository === repository)?.digest ?? '';
+  const base = { imageId: image.id, created: image.created, size: image.size, tagCount: tags.length };
+  if (tags.length > 0) {
+    for (const repoTag of tags) {
+      const { repository, tag } = splitRepoTag(repoTag);
+      rows.push({ ...base, key: `${image.id}|${repoTag}`, repository, tag, digest: digestOf(repository), dangling: false });
+    }
+    return;
+  }
+  const dangling = danglingIfUntagged;
+  if (digests.length > 0) {
+    for (const d of digests) {
+      rows.push({ ...base, key: `${image.id}|${d.repository}@${d.digest}`, repository: d.repository, tag: NONE, digest: d.digest, dangling });
+    }
+  } else {
+    rows.push({ ...base, key: `${image.id}|<none>`, repository: NONE, tag: NONE, digest: '', dangling });
+  }
 }
 
 // Fields are joined with a character no one types, so a word never matches across two of them.

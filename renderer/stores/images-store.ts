@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StevedoreError } from '../../shared/errors';
 import type { ImageRow, ImageSummary } from '../../shared/image-types';
-import { toImageRows } from '../../shared/image-rows';
+import { toImageRows, type RowReuse } from '../../shared/image-rows';
 import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
 import { patchSummaries } from '../../shared/image-patch';
@@ -37,6 +37,8 @@ export function setImagesBackgroundFailureHandler(handler: BackgroundFailure): v
 }
 
 const storeKind = () => useEngine.getState().status?.store?.kind ?? null;
+// A patched list keeps its untouched summaries, and with them their row objects (see RowReuse).
+const rowReuse: RowReuse = new WeakMap();
 
 async function fetchImages(): Promise<void> {
   const { all } = useImages.getState();
@@ -46,7 +48,7 @@ async function fetchImages(): Promise<void> {
     // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
     if (useImages.getState().all !== all) return;
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind()), status: 'ready', error: null, version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind(), rowReuse), status: 'ready', error: null, version: s.version + 1 }));
   } catch (err) {
     const error = toStevedoreError(err);
     if (useImages.getState().status === 'ready') onBackgroundFailure(error);
@@ -72,7 +74,7 @@ async function patchImages(refs: readonly string[]): Promise<void> {
     const summaries = patchSummaries(current.summaries, change, storeKind());
     if (!summaries) return scheduler.request();
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind()), version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind(), rowReuse), version: s.version + 1 }));
   } catch {
     // Whatever went wrong, the full list says what is true (and reports its own failure).
     return scheduler.request();

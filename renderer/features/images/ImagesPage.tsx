@@ -25,6 +25,7 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
   const error = useImages((s) => s.error);
   const all = useImages((s) => s.all);
   const refreshing = useImages((s) => s.refreshing);
+  const listVersion = useImages((s) => s.version);
   const view = useImagesView();
   const { rows, counts, total, filtered, appliedText } = useImageView();
 
@@ -79,6 +80,7 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
     body = (
       <ImagesTable
         rows={rows}
+        listVersion={listVersion}
         sort={view.sort}
         selection={view.selection}
         scrollRef={tableRef}

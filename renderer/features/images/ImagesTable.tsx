@@ -15,6 +15,8 @@ import type { SortColumn, SortState } from './sort';
 interface ImagesTableProps {
   /** Already filtered and sorted: the table only draws. */
   rows: ViewRow[];
+  /** Bumped when the engine's list changed (not the filter or sort): the rows in view then keep their place. */
+  listVersion: number;
   sort: SortState;
   selection: SelectionState;
   scrollRef: RefObject<HTMLDivElement | null>;
@@ -34,7 +36,7 @@ const ROW_SLOTS = 256;
 
 const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
 
-export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowClick, onSelectAll, onRowOpen, onRowAction }: ImagesTableProps) {
+export function ImagesTable({ rows, listVersion, sort, selection, scrollRef, onSortBy, onRowClick, onSelectAll, onRowOpen, onRowAction }: ImagesTableProps) {
   const { t, i18n } = useTranslation();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   const virtualizer = useVirtualizer({
@@ -65,6 +67,23 @@ export function ImagesTable({ rows, sort, selection, scrollRef, onSortBy, onRowC
     meta: useMemo(() => ({ t: cachedTranslator(t), language: i18n.language }), [t, i18n.language]),
   });
   const tableRows = table.getRowModel().rows;
+
+  // An image added or removed above the rows in view (a build, a pull, a colleague's rmi) must not
+  // slide them under the pointer: the first row in view keeps its place, unless the list is at its
+  // top, where new images are meant to be seen arriving.
+  const anchor = useRef<{ key: string; index: number; version: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = anchor.current;
+    if (!el || !before || before.version === listVersion || el.scrollTop <= 0) return;
+    const index = rows.findIndex((r) => r.key === before.key);
+    if (index >= 0 && index !== before.index) el.scrollTop += (index - before.index) * ROW_HEIGHT;
+  }, [rows, listVersion, scrollRef]);
+  useLayoutEffect(() => {
+    const first = Math.min(rows.length - 1, Math.ceil((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
+    const row = rows[first];
+    anchor.current = row ? { key: row.key, index: first, version: listVersion } : null;
+  });
 
   // Follow the keyboard cursor, but not every refetch: scroll only when the focused key changes.
   const rowsRef = useRef(rows);

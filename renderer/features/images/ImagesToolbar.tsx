@@ -23,40 +23,54 @@ interface ImagesToolbarProps {
 
 export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
+  // The whole count as a tooltip, for when a narrow window cuts it short.
+  const countText = [
+    t('images.countImages', { count: counts.images }),
+    t('images.countRows', { count: counts.rows }),
+    filtered ? t('images.countFiltered', { total: counts.total }) : null,
+    counts.selected > 0 ? t('images.selected', { count: counts.selected }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
+    // Two rows whatever is selected or filtered: a button or a count appearing must not re-wrap the
+    // toolbar and slide the list out from under the pointer between two clicks.
     <div className="toolbar">
-      <SearchBox
-        inputRef={filterRef}
-        testId="images-filter"
-        placeholder={t('images.filterPlaceholder')}
-        label={t('images.filterLabel')}
-        value={filterText}
-        onChange={onFilterText}
-        clearLabel={t('images.clearFilter')}
-      />
-      <div className="segmented" role="radiogroup" aria-label={t('images.usageLabel')} data-testid="usage-filter">
-        {USAGE_FILTERS.map((kind) => (
-          <label key={kind} className={`segment${usage === kind ? ' is-on' : ''}`} title={t(`images.usageTitle.${kind}`)} data-testid={`usage-filter-${kind}`} data-on={usage === kind ? 'true' : 'false'}>
-            <input type="radio" name="usage-filter" value={kind} checked={usage === kind} onChange={() => onUsage(kind)} />
-            <span>{t(`images.usage.${kind}`)}</span>
-          </label>
-        ))}
+      <div className="toolbar-row">
+        <SearchBox
+          inputRef={filterRef}
+          testId="images-filter"
+          placeholder={t('images.filterPlaceholder')}
+          label={t('images.filterLabel')}
+          value={filterText}
+          onChange={onFilterText}
+          clearLabel={t('images.clearFilter')}
+        />
+        <div className="segmented" role="radiogroup" aria-label={t('images.usageLabel')} data-testid="usage-filter">
+          {USAGE_FILTERS.map((kind) => (
+            <label key={kind} className={`segment${usage === kind ? ' is-on' : ''}`} title={t(`images.usageTitle.${kind}`)} data-testid={`usage-filter-${kind}`} data-on={usage === kind ? 'true' : 'false'}>
+              <input type="radio" name="usage-filter" value={kind} checked={usage === kind} onChange={() => onUsage(kind)} />
+              <span>{t(`images.usage.${kind}`)}</span>
+            </label>
+          ))}
+        </div>
+        <label className="toggle" title={t('images.showAllTitle')}>
+          <input type="checkbox" data-testid="toggle-all" checked={all} onChange={(e) => onAll(e.target.checked)} />
+          <span>{t('images.showAll')}</span>
+        </label>
       </div>
-      <label className="toggle" title={t('images.showAllTitle')}>
-        <input type="checkbox" data-testid="toggle-all" checked={all} onChange={(e) => onAll(e.target.checked)} />
-        <span>{t('images.showAll')}</span>
-      </label>
-      <div className="toolbar-spacer" />
-      <span className="images-count" data-testid="images-count" data-images={counts.images} data-rows={counts.rows} aria-live="polite">
-        {t('images.countImages', { count: counts.images })} · {t('images.countRows', { count: counts.rows })}
-        {filtered && <span className="count-muted"> · {t('images.countFiltered', { total: counts.total })}</span>}
-        {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
-      </span>
-      {actions}
-      <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} aria-label={t('images.refresh')} onClick={onRefresh} disabled={refreshing}>
-        {refreshing ? <Spinner size={14} /> : <RefreshIcon />}
-        <span className="refresh-label">{t('images.refresh')}</span>
-      </button>
+      <div className="toolbar-row toolbar-row-actions">
+        <span className="images-count" data-testid="images-count" data-images={counts.images} data-rows={counts.rows} aria-live="polite" title={countText}>
+          {t('images.countImages', { count: counts.images })} · {t('images.countRows', { count: counts.rows })}
+          {filtered && <span className="count-muted"> · {t('images.countFiltered', { total: counts.total })}</span>}
+          {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
+        </span>
+        {actions}
+        <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} aria-label={t('images.refresh')} onClick={onRefresh} disabled={refreshing}>
+          {refreshing ? <Spinner size={14} /> : <RefreshIcon />}
+          <span className="refresh-label">{t('images.refresh')}</span>
+        </button>
+      </div>
     </div>
   );
 }

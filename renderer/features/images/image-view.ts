@@ -16,8 +16,19 @@ export interface ViewFilter {
   usage: UsageFilter;
 }
 
+const viewRows = new WeakMap<ImageRow, ViewRow>();
+const sameUse = (a: ImageUse | null, b: ImageUse | null) => a === b || (a !== null && b !== null && a.running === b.running && a.stopped === b.stopped);
+
+/** Keeps the view row of an unchanged row with unchanged use, so the row on screen need not re-render. */
 export function withUse(rows: readonly ImageRow[], uses: ReadonlyMap<string, ImageUse>): ViewRow[] {
-  return rows.map((row) => ({ ...row, use: uses.get(row.imageId) ?? null }));
+  return rows.map((row) => {
+    const use = uses.get(row.imageId) ?? null;
+    const earlier = viewRows.get(row);
+    if (earlier && sameUse(earlier.use, use)) return earlier;
+    const view = { ...row, use };
+    viewRows.set(row, view);
+    return view;
+  });
 }
 
 function usageMatches(row: ViewRow, usage: UsageFilter): boolean {

@@ -28,11 +28,62 @@ const NONE = '<none>';
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 
 /** `<none>` always sinks below real names in ascending order, so untagged rows cluster at one end. */
-function compareNames(a: string, b: string): number {
+function collate(a: string, b: string): number {
   if (a === b) return 0;
   if (a === NONE) return 1;
   if (b === NONE) return -1;
   return collator.compare(a, b) || (a < b ? -1 : 1);
+}
+
+/**
+ * Every name's place in collation order, kept between sorts: sorting 20,000 rows asked the collator
+ * a quarter of a million times (most of a live update's time), where ranked names compare as integers.
+ * A name not seen before is placed by binary search, so a patched list costs a few collator calls.
+ */
+class NameRanks {
+  private sorted: string[] = [];
+  private ranks = new Map<string, number>();
+
+  /** Makes sure every name has a rank; returns the ranks to compare with. */
+  cover(names: Iterable<string>): ReadonlyMap<string, number> {
+    const fresh = new Set<string>();
+    let seen = 0;
+    for (const name of names) {
+      seen++;
+      if (!this.ranks.has(name)) fresh.add(name);
+    }
+    if (fresh.size === 0) return this.ranks;
+    // Many new names (the first list, or a very different one): one sort of everything is cheaper;
+    // the cache also starts over then, so names long gone do not pile up.
+    if (fresh.size > 64 || this.sorted.length > 4 * seen) {
+      this.sorted = [...new Set(names)].sort(collate);
+    } else {
+      for (const name of fresh) this.sorted.splice(this.insertionPoint(name), 0, name);
+    }
+    this.ranks = new Map(this.sorted.map((name, i) => [name, i]));
+    return this.ranks;
+  }
+
+  private insertionPoint(name: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (collate(this.sorted[mid]!, name) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+const nameRanks = new NameRanks();
+let currentRanks: ReadonlyMap<string, number> | null = null;
+
+function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  const ra = currentRanks?.get(a);
+  const rb = currentRanks?.get(b);
+  return ra !== undefined && rb !== undefined ? ra - rb : collate(a, b);
 }
 
 function comparePrimary(column: SortColumn, a: ImageRow, b: ImageRow): number {
@@ -65,6 +116,18 @@ export function compareRows(sort: SortState, a: ImageRow, b: ImageRow): number {
   return b.created - a.created || compareNames(a.repository, b.repository) || compareNames(a.tag, b.tag) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
+function* namesOf(rows: readonly ImageRow[]): Generator<string> {
+  for (const r of rows) {
+    yield r.repository;
+    yield r.tag;
+  }
+}
+
 export function sortRows<R extends ImageRow>(rows: readonly R[], sort: SortState): R[] {
-  return [...rows].sort((a, b) => compareRows(sort, a, b));
+  currentRanks = nameRanks.cover(namesOf(rows));
+  try {
+    return [...rows].sort((a, b) => compareRows(sort, a, b));
+  } finally {
+    currentRanks = null;
+  }
 }
