@@ -22,13 +22,15 @@ function tempSocketPath(): string {
 }
 
 function backendAt(dockerHost: string): Backend {
-  const backend = createBackend({ dockerHost, retryMs: 300 });
+  const backend = createBackend({ dockerHost, retryMs: 300, prefetchList: false });
   cleanups.push(() => backend.dispose());
   return backend;
 }
 
 /** A unix socket that forwards to the real engine: the engine "comes back" at that path. */
-function forwardTo(target: string, path: string): Promise<Server> {
+/** A socket that forwards to the engine; `goAway()` stops it as a dying engine would, open connections and all. */
+function forwardTo(target: string, path: string): Promise<Server & { goAway(): void }> {
+  const open = new Set<{ destroy(): void }>();
   const server = createServer((client) => {
     const upstream = createConnection(target);
     client.pipe(upstream).pipe(client);
@@ -36,11 +38,16 @@ function forwardTo(target: string, path: string): Promise<Server> {
       client.destroy();
       upstream.destroy();
     };
+    open.add({ destroy: close });
     client.on('error', close);
     upstream.on('error', close);
   });
   cleanups.push(() => server.close());
-  return new Promise((resolve) => server.listen(path, () => resolve(server)));
+  const goAway = () => {
+    server.close();
+    for (const connection of open) connection.destroy();
+  };
+  return new Promise((resolve) => server.listen(path, () => resolve(Object.assign(server, { goAway }))));
 }
 
 /** What each test engine speaks: 20.10 → 1.41, 26.1 → 1.45, both below what we were written for. */
@@ -96,7 +103,8 @@ forEachEngine((engine) => {
       const backend = backendAt(`unix://${path}`);
       expect(valueOf<EngineStatus>(await backend.call('engine.retry', {})).state).toBe('connected');
       const gone = nextEvent(backend, 'engine.status', (s) => s.state === 'unreachable', 5000);
-      server.close();
+      // Idle keep-alive connections and the event stream go too, as when dockerd stops.
+      server.goAway();
       await backend.call('images.list', {});
       await gone;
     });

@@ -16,6 +16,28 @@ forEachEngine((engine) => {
   });
   afterAll(() => backend.dispose());
 
+  describe('the list the host asks for at start-up', () => {
+    it('never hides a change made after it was taken: the first caller sees the tag made since', async () => {
+      const early = backendFor(engine, { prefetchList: true });
+      try {
+        await connected(early);
+        // Long enough for the early list to be taken and for the event stream to be open.
+        await new Promise((r) => setTimeout(r, 500));
+        const tag = `prefetch/after:${Date.now().toString(36)}`;
+        dockerCli(engine, 'tag', FIXTURES.base, tag);
+        try {
+          await new Promise((r) => setTimeout(r, 300));
+          const images = valueOf<ImageSummary[]>(await early.call('images.list', {}));
+          expect(images.some((i) => i.repoTags.includes(tag))).toBe(true);
+        } finally {
+          dockerCli(engine, 'rmi', tag);
+        }
+      } finally {
+        early.dispose();
+      }
+    });
+  });
+
   describe('images.list against the private engine', () => {
     it('lists one image with every tag of the multi-tag fixture, across two repositories and the registry', async () => {
       const images = valueOf<ImageSummary[]>(await backend.call('images.list', {}));

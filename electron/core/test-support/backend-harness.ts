@@ -4,8 +4,13 @@ import type { CallOutcome } from '../../../shared/transport';
 import { createBackend, type Backend, type BackendOptions } from '../backend';
 import type { TestEngine } from './test-env';
 
+/**
+ * A backend on one private engine. It does not list images ahead of the first call (a test that
+ * changes the engine and then lists must see the engine, not a list taken at start-up), except
+ * where a test asks for exactly that.
+ */
 export function backendFor(engine: TestEngine, options: BackendOptions = {}): Backend {
-  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, ...options });
+  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, prefetchList: false, ...options });
 }
 
 /** The docker CLI against one private engine, with its own config dir: never the user's daemon or login. */
