@@ -62,7 +62,24 @@ function RepositoryCell({ row, table }: Cell) {
       {t('images.dangling')}
     </span>
   ) : undefined;
-  if (r.repository === NONE) return <NameCell value={r.repository} extra={extra} />;
+  if (r.repository === NONE) {
+    // Where the ID column gives way (a narrow window, the details panel open) nameless rows would be
+    // indistinguishable; their short ID stands in for the name there (CSS shows it only then).
+    const id = shortId(r.imageId);
+    return (
+      <NameCell
+        value={r.repository}
+        extra={
+          <>
+            <span className="mono narrow-id" title={r.imageId}>
+              {id}
+            </span>
+            {extra}
+          </>
+        }
+      />
+    );
+  }
   // When the column is narrow the registry and namespace give way first: the last path segment is
   // what tells images apart ("registry.exa…/oauth2-authorization-server").
   const slash = r.repository.lastIndexOf('/') + 1;
