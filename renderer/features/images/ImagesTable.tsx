@@ -43,7 +43,8 @@ export function ImagesTable({ rows, listVersion, sort, selection, scrollRef, onS
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Six rows either side cover a wheel notch; twelve cost held PageDown twice as many slow frames.
+    overscan: 6,
     // The sticky header sits inside the scroll container, above the rows.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
