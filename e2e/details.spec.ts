@@ -32,7 +32,7 @@ test.describe('image details', () => {
 
   test('a multi-platform image names both platforms and splits SIZE into content and unpacked (containerd store)', async ({ images, details, e2eEnv }) => {
     // Reason: 20.10's legacy store keeps one platform per image and its SIZE is unpacked layers only.
-    test.skip(e2eEnv.engineName !== 'containerd', 'needs the containerd image store');
+    test.skip(e2eEnv.engineName !== 'containerd', 'only the containerd image store keeps several platforms per image and splits SIZE in two; the legacy store has nothing to show here');
     await images.filterBy('fixture/multi');
     await images.openDetails(images.rowFor(FIXTURES.multiPlatform));
     await expect(details.root.getByTestId('overview-platforms')).toHaveAttribute('data-count', '2');

@@ -10,9 +10,10 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * a name (it leaves any other image that held it), an image that came with a name, an image deleted
  * that no listed image descends from. Unsure, so null: an image left without any name (on the
  * legacy store it is then dangling or hidden as an intermediate, depending on children the list does
- * not show), a new child of an untagged image (which then hides), a deleted image whose parent the list hides, a name that is gone, an inexact answer,
- * and on the containerd store a name that moved (there the list shows one digest, taken from one of
- * the image's names, so the image that lost a name may show another digest).
+ * not show), a new child of an untagged image (which then hides), a deleted image whose parent the
+ * list hides, a name that is gone, an inexact answer, and on the containerd store a name that moved
+ * (there the list shows one digest, taken from one of the image's names, so the image that lost a
+ * name may show another digest).
  */
 export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
   if (!change.exact) return null;

@@ -49,7 +49,7 @@ export type ServerMessage = WireResult | WireEvent | WireProtocolError;
 export type ParsedFrame = { ok: true; id: number; name: unknown; args: unknown } | { ok: false; id: number | null; message: string };
 
 /**
- * Reads one client frame without trusting it: any JSON value, any shape, any size the socket let
+ * Reads one client frame without trusting it: whatever JSON value, shape or size the socket let
  * through. The method name and arguments stay unknown here; the backend validates them.
  */
 export function parseWireCall(text: string): ParsedFrame {

@@ -125,7 +125,7 @@ forEachEngine((engine) => {
       await expect(openSocket({ Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403|Unexpected server response/);
       await expect(openSocket({ Cookie: cookie(), Origin: 'http://evil.example' })).rejects.toThrow(/403|Unexpected server response/);
       await expect(openSocket({ Cookie: cookie() })).rejects.toThrow(/403|Unexpected server response/);
-      // The cookie alone — as any other server on 127.0.0.1 receives it — opens no API without the key.
+      // The cookie alone — which every other server on 127.0.0.1 receives too — opens no API without the key.
       await expect(openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` }, [WS_PROTOCOL])).rejects.toThrow(/403|Unexpected server response/);
       await expect(openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` }, [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}wrong`])).rejects.toThrow(/403|Unexpected server response/);
     });

@@ -54,6 +54,8 @@ export const useEngine = create<EngineState>()((set, get) => ({
 export const selectConnected = (s: EngineState) => s.status?.state === 'connected';
 
 /** Which image store the engine has, once it has said (sizes, previews and wording depend on it). */
+export const selectStoreKind = (s: EngineState): ImageStore['kind'] | null => s.status?.store?.kind ?? null;
+
 export function useStoreKind(): ImageStore['kind'] | null {
-  return useEngine((s) => s.status?.store?.kind ?? null);
+  return useEngine(selectStoreKind);
 }

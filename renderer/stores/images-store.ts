@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { toStevedoreError } from '../api/errors';
 import { patchSummaries } from '../../shared/image-patch';
 import { createRefetchScheduler } from './refetch-scheduler';
-import { useEngine } from './engine-store';
+import { selectStoreKind, useEngine } from './engine-store';
 import { tickClock } from '../ui/clock-store';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -36,9 +36,9 @@ export function setImagesBackgroundFailureHandler(handler: BackgroundFailure): v
   onBackgroundFailure = handler;
 }
 
-const storeKind = () => useEngine.getState().status?.store?.kind ?? null;
 // A patched list keeps its untouched summaries, and with them their row objects (see RowReuse).
 const rowReuse: RowReuse = new WeakMap();
+const rowsOf = (summaries: readonly ImageSummary[]) => toImageRows(summaries, selectStoreKind(useEngine.getState()), rowReuse);
 
 async function fetchImages(): Promise<void> {
   const { all } = useImages.getState();
@@ -48,7 +48,7 @@ async function fetchImages(): Promise<void> {
     // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
     if (useImages.getState().all !== all) return;
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind(), rowReuse), status: 'ready', error: null, version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: rowsOf(summaries), status: 'ready', error: null, version: s.version + 1 }));
   } catch (err) {
     const error = toStevedoreError(err);
     if (useImages.getState().status === 'ready') onBackgroundFailure(error);
@@ -71,10 +71,10 @@ async function patchImages(refs: readonly string[]): Promise<void> {
     const change = await api.call('images.summaries', { refs: [...refs] });
     const current = useImages.getState();
     if (current.status !== 'ready' || current.all !== all || scheduler.busy()) return scheduler.request();
-    const summaries = patchSummaries(current.summaries, change, storeKind());
+    const summaries = patchSummaries(current.summaries, change, selectStoreKind(useEngine.getState()));
     if (!summaries) return scheduler.request();
     tickClock();
-    useImages.setState((s) => ({ summaries, rows: toImageRows(summaries, storeKind(), rowReuse), version: s.version + 1 }));
+    useImages.setState((s) => ({ summaries, rows: rowsOf(summaries), version: s.version + 1 }));
   } catch {
     // Whatever went wrong, the full list says what is true (and reports its own failure).
     return scheduler.request();

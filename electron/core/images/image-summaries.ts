@@ -1,32 +1,24 @@
 import type Docker from 'dockerode';
 import type { ImageStore } from '../../../shared/engine-types';
-import type { ImageSummaries, ImageSummary } from '../../../shared/image-types';
+import { toImageDetails } from '../../../shared/image-details';
+import type { ImageSummaries, ImageSummary, JsonValue } from '../../../shared/image-types';
 import { imageObject } from '../engine/engine-objects';
 import { toBackendError } from '../engine/engine-errors';
 import { mapPool } from '../map-pool';
 import { listImages } from './images';
 
-interface InspectDoc {
-  Id: string;
-  Parent?: string;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
-  Created?: string;
-  Size?: number;
-  Config?: { Labels?: Record<string, string> | null } | null;
-}
-
-/** `docker images` row from `docker image inspect`: the same fields, in the list's units. */
-function fromInspect(doc: InspectDoc): ImageSummary {
-  const created = Date.parse(doc.Created ?? '');
+/** `docker images` row from `docker image inspect` (read as the details panel reads it): the list's fields, in its units. */
+function fromInspect(raw: JsonValue): ImageSummary {
+  const details = toImageDetails(raw);
+  const created = Date.parse(details.created);
   return {
-    id: doc.Id,
-    parentId: doc.Parent ?? '',
-    repoTags: doc.RepoTags ?? [],
-    repoDigests: doc.RepoDigests ?? [],
+    id: details.id,
+    parentId: details.parent,
+    repoTags: details.repoTags,
+    repoDigests: details.repoDigests,
     created: Number.isFinite(created) ? Math.floor(created / 1000) : 0,
-    size: doc.Size ?? 0,
-    labels: doc.Config?.Labels ?? {},
+    size: details.size,
+    labels: details.labels,
     containers: -1,
   };
 }
@@ -43,7 +35,7 @@ export async function imageSummaries(docker: Docker, store: ImageStore['kind'], 
   const gone: string[] = [];
   await mapPool([...new Set(refs)], async (ref) => {
     try {
-      const summary = fromInspect((await imageObject(docker, ref).inspect()) as unknown as InspectDoc);
+      const summary = fromInspect((await imageObject(docker, ref).inspect()) as unknown as JsonValue);
       found.set(summary.id, summary);
     } catch (err) {
       if (toBackendError(err, 'Reading an image').code === 'NOT_FOUND') gone.push(ref);
@@ -54,7 +46,6 @@ export async function imageSummaries(docker: Docker, store: ImageStore['kind'], 
   const names = [...found.values()].flatMap((s) => s.repoTags);
   if ([...found.values()].some((s) => s.repoTags.length === 0)) return { found: [], gone, exact: false };
   const listed = new Map((await listImages(docker, false, { reference: names })).map((s) => [s.id, s]));
-  const rows = [...found.keys()].map((id) => listed.get(id));
-  if (rows.some((r) => r === undefined)) return { found: [], gone, exact: false };
-  return { found: rows as ImageSummary[], gone, exact: true };
+  const rows = [...found.keys()].flatMap((id) => listed.get(id) ?? []);
+  return rows.length === found.size ? { found: rows, gone, exact: true } : { found: [], gone, exact: false };
 }

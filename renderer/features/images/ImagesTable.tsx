@@ -10,7 +10,7 @@ import type { ViewRow } from './image-view';
 import { ImageRowView, type RowActionLabels } from './ImageRowView';
 import type { SelectionState } from './selection';
 import type { SortColumn, SortState } from './sort';
-
+import { useRowsInPlace } from './use-rows-in-place';
 
 interface ImagesTableProps {
   /** Already filtered and sorted: the table only draws. */
@@ -69,22 +69,7 @@ export function ImagesTable({ rows, listVersion, sort, selection, scrollRef, onS
   });
   const tableRows = table.getRowModel().rows;
 
-  // An image added or removed above the rows in view (a build, a pull, a colleague's rmi) must not
-  // slide them under the pointer: the first row in view keeps its place, unless the list is at its
-  // top, where new images are meant to be seen arriving.
-  const anchor = useRef<{ key: string; index: number; version: number } | null>(null);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    const before = anchor.current;
-    if (!el || !before || before.version === listVersion || el.scrollTop <= 0) return;
-    const index = rows.findIndex((r) => r.key === before.key);
-    if (index >= 0 && index !== before.index) el.scrollTop += (index - before.index) * ROW_HEIGHT;
-  }, [rows, listVersion, scrollRef]);
-  useLayoutEffect(() => {
-    const first = Math.min(rows.length - 1, Math.ceil((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
-    const row = rows[first];
-    anchor.current = row ? { key: row.key, index: first, version: listVersion } : null;
-  });
+  useRowsInPlace(scrollRef, rows, listVersion, virtualizer.scrollOffset ?? 0);
 
   // Follow the keyboard cursor, but not every refetch: scroll only when the focused key changes.
   const rowsRef = useRef(rows);

@@ -23,15 +23,11 @@ interface ImagesToolbarProps {
 
 export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
+  const shown = `${t('images.countImages', { count: counts.images })} · ${t('images.countRows', { count: counts.rows })}`;
+  const filteredFrom = filtered ? t('images.countFiltered', { total: counts.total }) : null;
+  const selected = counts.selected > 0 ? t('images.selected', { count: counts.selected }) : null;
   // The whole count as a tooltip, for when a narrow window cuts it short.
-  const countText = [
-    t('images.countImages', { count: counts.images }),
-    t('images.countRows', { count: counts.rows }),
-    filtered ? t('images.countFiltered', { total: counts.total }) : null,
-    counts.selected > 0 ? t('images.selected', { count: counts.selected }) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const countText = [shown, filteredFrom, selected].filter(Boolean).join(' · ');
   return (
     // Two rows whatever is selected or filtered: a button or a count appearing must not re-wrap the
     // toolbar and slide the list out from under the pointer between two clicks.
@@ -61,9 +57,9 @@ export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUs
       </div>
       <div className="toolbar-row toolbar-row-actions">
         <span className="images-count" data-testid="images-count" data-images={counts.images} data-rows={counts.rows} aria-live="polite" title={countText}>
-          {t('images.countImages', { count: counts.images })} · {t('images.countRows', { count: counts.rows })}
-          {filtered && <span className="count-muted"> · {t('images.countFiltered', { total: counts.total })}</span>}
-          {counts.selected > 0 && <span className="count-selected"> · {t('images.selected', { count: counts.selected })}</span>}
+          {shown}
+          {filteredFrom && <span className="count-muted"> · {filteredFrom}</span>}
+          {selected && <span className="count-selected"> · {selected}</span>}
         </span>
         {actions}
         <button type="button" className="button" data-testid="images-refresh" title={t('images.refreshTitle')} aria-label={t('images.refresh')} onClick={onRefresh} disabled={refreshing}>

@@ -10,3 +10,8 @@ export function offsetShowing(index: number, offset: number, viewport: number): 
   if (top + ROW_HEIGHT > offset + viewport) return top + ROW_HEIGHT - viewport;
   return null;
 }
+
+/** The first row wholly in view under the sticky header at this scroll offset. */
+export function firstRowInView(offset: number): number {
+  return Math.ceil(offset / ROW_HEIGHT);
+}
