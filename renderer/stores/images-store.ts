@@ -27,6 +27,11 @@ interface ImagesState {
   refresh(): Promise<void>;
   /** Engine events named these images: re-read just their rows, or everything when that is not exact. */
   imagesChanged(refs: readonly string[]): Promise<void>;
+  /**
+   * The engine said which image store it has (the list may arrive first): on the containerd store
+   * every nameless image is dangling, so the rows are worked out again.
+   */
+  storeKnown(): void;
 }
 
 type BackgroundFailure = (error: StevedoreError) => void;
@@ -98,5 +103,8 @@ export const useImages = create<ImagesState>()((set) => ({
     if (refs.length === 0) return Promise.resolve();
     patches = patches.then(() => patchImages(refs));
     return patches;
+  },
+  storeKnown() {
+    set((s) => (s.status === 'ready' ? { rows: rowsOf(s.summaries), version: s.version + 1 } : s));
   },
 }));

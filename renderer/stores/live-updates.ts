@@ -4,7 +4,7 @@ import { describeError } from '../i18n/describe-error';
 import { useToasts } from '../ui/toast-store';
 import { useContainers } from './containers-store';
 import { useDetails } from './details-store';
-import { useEngine } from './engine-store';
+import { selectStoreKind, useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
 import { useUsage } from './usage-store';
 
@@ -39,6 +39,9 @@ export function startLiveUpdates(): () => void {
       const firstAnswer = prev.status === null;
       if (!firstAnswer || useImages.getState().status === 'error') void useImages.getState().refresh();
       if (!firstAnswer || useContainers.getState().error !== null) void useContainers.getState().refresh();
+    }),
+    useEngine.subscribe((state, prev) => {
+      if (selectStoreKind(state) !== selectStoreKind(prev)) useImages.getState().storeKnown();
     }),
     useImages.subscribe((state, prev) => {
       if (state.version !== prev.version) useDetails.getState().listChanged(state.rows);
