@@ -83,7 +83,6 @@ export const ImageRowView = memo(function ImageRowView({ row, index, top, select
 function sameRow(a: ImageRowViewProps, b: ImageRowViewProps): boolean {
   return (
     a.row.original === b.row.original &&
-    a.row.getVisibleCells().length === b.row.getVisibleCells().length &&
     a.index === b.index &&
     a.top === b.top &&
     a.selected === b.selected &&

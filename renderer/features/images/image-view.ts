@@ -46,8 +46,8 @@ function usageMatches(row: ViewRow, usage: UsageFilter): boolean {
 
 /** Keeps the rows' order, so a list sorted once stays sorted under every filter. */
 export function filterRows<R extends ViewRow>(rows: readonly R[], filter: ViewFilter): R[] {
-  const matches = rowMatcher(filter.text);
   if (filter.usage === 'all' && filter.text.trim() === '') return rows as R[];
+  const matches = rowMatcher(filter.text);
   return rows.filter((row) => usageMatches(row, filter.usage) && matches(row));
 }
 
