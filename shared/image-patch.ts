@@ -13,7 +13,8 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * not show), a new child of an untagged image (which then hides), a deleted image whose parent the
  * list hides, a name that is gone, an inexact answer, and on the containerd store a name that moved
  * (there the list shows one digest, taken from one of the image's names, so the image that lost a
- * name may show another digest).
+ * name may show another digest), and a new image whose parent the list lacks (a build's unannounced
+ * intermediate steps).
  */
 export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
   if (!change.exact) return null;
@@ -29,10 +30,15 @@ export function patchSummaries(summaries: readonly ImageSummary[], change: Image
     if (summaries.some((s) => s.parentId === id)) return null;
   }
 
-  // A new child hides an untagged parent from `docker images` (it becomes an intermediate image).
   for (const s of change.found) {
+    if (byId.has(s.id) || s.parentId === '') continue;
     const parent = byId.get(s.parentId);
-    if (parent && !byId.has(s.id) && realTags(parent).length === 0) return null;
+    // A new child hides an untagged parent from `docker images` (it becomes an intermediate image).
+    if (parent && realTags(parent).length === 0) return null;
+    // A parent the list lacks may be a build's intermediate step, which the engine never announces
+    // (only the tag of the last step): `-a` would list it, and its arrival may hide an untagged image
+    // below it from the plain list.
+    if (!parent) return null;
   }
 
   const found = new Map(change.found.map((s) => [s.id, s]));
