@@ -36,10 +36,10 @@ export interface RunningWebHost {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/web-host/web-host.cjs --port 0 --docker-host …` and waits for the URL line it prints. */
-export async function startWebHostProcess(dockerHost: string, timeoutMs = 20_000): Promise<RunningWebHost> {
+/** Starts `node dist/web-host/web-host.cjs --port N --docker-host …` (a free port by default) and waits for the URL line it prints. */
+export async function startWebHostProcess(dockerHost: string, timeoutMs = 20_000, port = 0): Promise<RunningWebHost> {
   if (!fs.existsSync(WEB_HOST_ENTRY)) throw new Error(`${WEB_HOST_ENTRY} is missing: global setup copies it from dist/ (npm run build)`);
-  const child = spawn(process.execPath, [WEB_HOST_ENTRY, '--port', '0', '--docker-host', dockerHost], {
+  const child = spawn(process.execPath, [WEB_HOST_ENTRY, '--port', String(port), '--docker-host', dockerHost], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

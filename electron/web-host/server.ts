@@ -68,7 +68,7 @@ function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, 
     res.end();
     return;
   }
-  if (!tokensEqual(cookieToken(req, port), cookieSecret)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL that `npm run web` printed.');
+  if (!tokensEqual(cookieToken(req, port), cookieSecret)) return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL it printed when it started (a restart gives it a new one).');
   serveStatic(options.staticDir, target.path, res, BASE_HEADERS).catch((err: unknown) => {
     log('a file could not be served', err);
     if (!res.headersSent) refuse(res, 500, 'The file could not be read.');
