@@ -105,6 +105,7 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
         onAll={(on) => useImages.getState().setAll(on)}
         counts={{ ...counts, total, selected: view.selection.selected.size }}
         filtered={filtered}
+        loading={status === 'idle' || status === 'loading'}
         refreshing={refreshing}
         onRefresh={() => void useImages.getState().refresh()}
         actions={stale ? undefined : <OperationsToolbar rows={rows} selectedRows={selectedRows} anchor={anchor} />}

@@ -15,15 +15,17 @@ interface ImagesToolbarProps {
   onAll(on: boolean): void;
   counts: { images: number; rows: number; total: number; selected: number };
   filtered: boolean;
+  /** No list yet: the counts would read "0 images" beside the placeholder rows. */
+  loading: boolean;
   refreshing: boolean;
   onRefresh(): void;
   /** The operations (remove, clean up, prune), supplied by the page. */
   actions?: ReactNode;
 }
 
-export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, refreshing, onRefresh, actions }: ImagesToolbarProps) {
+export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, loading, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
-  const shown = `${t('images.countImages', { count: counts.images })} · ${t('images.countRows', { count: counts.rows })}`;
+  const shown = loading ? t('images.loading') : `${t('images.countImages', { count: counts.images })} · ${t('images.countRows', { count: counts.rows })}`;
   const filteredFrom = filtered ? t('images.countFiltered', { total: counts.total }) : null;
   const selected = counts.selected > 0 ? t('images.selected', { count: counts.selected }) : null;
   // The whole count as a tooltip, for when a narrow window cuts it short.
