@@ -36,6 +36,37 @@ function countPlaywright(file) {
   const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
+// CI shows only the tail of the output, so the summary names each failure with the first line of its error.
+function vitestFailures(file) {
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return (r.testResults ?? []).flatMap((f) =>
+    (f.assertionResults ?? [])
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${f.name.replace(ROOT + '/', '')} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`),
+  );
+}
+function playwrightFailures(file) {
+  if (!existsSync(file)) return [];
+  const out = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const err = t.results?.at(-1)?.error?.message;
+        out.push(`[${t.projectName}] ${spec.file} › ${[...trail, spec.title].join(' › ')} — ${firstLine(err)}`);
+      }
+    }
+    for (const s of suite.suites ?? []) walk(s, [...trail, s.title]);
+  };
+  for (const s of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(s, []);
+  return out;
+}
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  const line = String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 240);
+}
 function add(name, counts) {
   if (!counts) {
     totals.failed++;
@@ -75,6 +106,12 @@ for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.sec
 add('unit', countVitest(join(RESULTS, 'unit.json')));
 add('integration', countVitest(join(RESULTS, 'integration.json')));
 add('e2e', countPlaywright(join(RESULTS, 'e2e.json')));
+const failures = [
+  ...vitestFailures(join(RESULTS, 'unit.json')),
+  ...vitestFailures(join(RESULTS, 'integration.json')),
+  ...playwrightFailures(join(RESULTS, 'e2e.json')),
+];
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 const stepFailures = steps.filter((s) => !s.ok).length;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(stepFailures > 0 || totals.failed > 0 ? 1 : 0);

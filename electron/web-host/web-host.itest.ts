@@ -78,7 +78,9 @@ forEachEngine((engine) => {
     it('refuses a request without the token, and says how to get in', async () => {
       const reply = await get('/');
       expect(reply.status).toBe(401);
-      expect(reply.body).toMatch(/npm run web/);
+      // Whoever started the host (npm run web, a service, a script) saw its URL; the message points there.
+      expect(reply.body).toMatch(/open the full URL it printed/);
+      expect(reply.body).toMatch(/restart gives it a new one/);
     });
 
     it('trades the token in the URL for an HttpOnly cookie and drops it from the address', async () => {
