@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { MAX_EVENT_REFS, type EngineChange, type EngineStatus } from './engine-types';
 import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummaries, ImageSummary } from './image-types';
-import type { ImageUsage, JobInfo, JobUpdate, UsageProgress } from './job-types';
+import type { ImageUsage, JobDismissal, JobUpdate, UsageProgress } from './job-types';
+import type { ArchivePreview, ByteProgress, ExportResult, ImportResult, LoadResult, SaveResult } from './archive-types';
+import { checkHostPath } from './host-path';
+import { checkChange, MAX_CHANGES } from './image-changes';
+import { UPLOAD_ID } from './uploads';
 import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters';
 import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
@@ -58,6 +62,7 @@ const containerRef = z
   });
 
 const noArgs = z.object({}).strict();
+const MAX_DISMISS = 100;
 
 /** A new name for `docker tag`, checked with the same grammar the dialog uses while the user types. */
 const tagTarget = z.string().superRefine((value, ctx) => {
@@ -69,6 +74,44 @@ const tagTarget = z.string().superRefine((value, ctx) => {
 });
 
 const jobId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a job ID is the UUID that starting the job answered');
+
+/** A full file path on the machine the backend runs on. */
+const hostPath = z.string().superRefine((value, ctx) => {
+  const verdict = checkHostPath(value);
+  if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+});
+
+/** A file to read: a path the backend can open, or one the web host received from the browser. */
+const fileSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: hostPath }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: z.string().regex(UPLOAD_ID, 'an upload ID is what the upload answered') }).strict(),
+]);
+
+/** `docker import` can also fetch a URL itself (the engine does, so it must reach it). */
+const importSource = z.union([
+  fileSource,
+  z
+    .object({
+      kind: z.literal('url'),
+      url: z
+        .string()
+        .max(2048)
+        .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'a URL starts with http:// or https://'),
+    })
+    .strict(),
+]);
+
+const changes = z
+  .array(
+    z.string().superRefine((value, ctx) => {
+      const verdict = checkChange(value);
+      if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+    }),
+  )
+  .max(MAX_CHANGES)
+  .default([]);
+
+const freeText = (max: number) => z.string().max(max).refine((v) => !v.includes('\0'), 'no NUL characters').default('');
 
 const removalSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refs'), refs: z.array(imageRef).min(1, 'choose at least one image').max(10_000) }).strict(),
@@ -118,19 +161,77 @@ export const methods = {
   'containers.stop': method(z.object({ id: containerRef }).strict()).returns<{ stopped: string }>(),
   /** `docker rm` of a stopped container; a running one is refused with CONFLICT. */
   'containers.remove': method(z.object({ id: containerRef }).strict()).returns<{ removed: string }>(),
-  'jobs.list': method(noArgs).returns<JobInfo[]>(),
+  /** What an image archive holds and which local names loading it would replace; the engine is not touched. */
+  'archives.preview': method(z.object({ source: fileSource }).strict()).returns<ArchivePreview>(),
+  /** Drop a file the web host received but the user decided not to load. */
+  'uploads.discard': method(z.object({ uploadId: z.string().regex(UPLOAD_ID) }).strict()).returns<{ discarded: boolean }>(),
+  /** Where the backend runs, so a save dialog can suggest a path on that machine. */
+  'host.paths': method(noArgs).returns<{ home: string; downloads: string | null; separator: '/' | '\\' }>(),
+  'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
+  /** Forget finished jobs in every window: some by ID, or all of them. */
+  'jobs.dismiss': method(z.object({ jobIds: z.union([z.array(jobId).max(MAX_DISMISS), z.literal('finished')]) }).strict()).returns<{ dismissed: string[] }>(),
 } as const;
 
 export const jobs = {
   /** Per-image shared/unique sizes from the engine's disk-usage report: slow on big hosts, so a job. */
   'images.usage': job(noArgs).reports<UsageProgress>().returns<ImageUsage[]>(),
+  /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */
+  'images.save': job(
+    z.object({ refs: z.array(imageRef).min(1, 'choose at least one image').max(1000), path: hostPath, gzip: z.boolean().default(false), overwrite: z.boolean().default(false) }).strict(),
+  )
+    .reports<ByteProgress>()
+    .returns<SaveResult>(),
+  /** `docker load -i`: the archive is read through first (archives.preview), so a bad file never reaches the engine. */
+  'archives.load': job(z.object({ source: fileSource }).strict()).reports<ByteProgress>().returns<LoadResult>(),
+  /** `docker import`: a filesystem tar becomes a one-layer image, with optional `-c` changes. */
+  'images.import': job(
+    z.object({ source: importSource, name: tagTarget.optional(), message: freeText(4096), changes }).strict(),
+  )
+    .reports<ByteProgress>()
+    .returns<ImportResult>(),
+  /** `docker export -o`: a container's filesystem, streamed and renamed into place like a save. */
+  'containers.export': job(z.object({ id: containerRef, path: hostPath, overwrite: z.boolean().default(false) }).strict())
+    .reports<ByteProgress>()
+    .returns<ExportResult>(),
+  /** `docker commit`: pauses the container while it is copied, unless told not to (as the CLI). */
+  'containers.commit': job(
+    z.object({ id: containerRef, name: tagTarget.optional(), author: freeText(256), message: freeText(4096), changes, pause: z.boolean().default(true) }).strict(),
+  )
+    .reports<{ phase: 'committing' }>()
+    .returns<ImportResult>(),
 } as const;
+
+/**
+ * Byte streams the web host serves over plain HTTP beside the WebSocket (a file of any size cannot ride
+ * a frame). Their arguments are validated with these schemas, like any call.
+ */
+export const streams = {
+  /** `docker save` straight into the browser's download: no buffering, no size limit. */
+  'images.download': { method: 'GET', args: z.object({ refs: z.array(imageRef).min(1).max(100), gzip: z.boolean().default(false) }).strict() },
+  /** A file from the browser, stored on the host until loaded or discarded; answers `{ uploadId, jobId }`. */
+  'uploads.create': {
+    method: 'POST',
+    args: z
+      .object({
+        fileName: z
+          .string()
+          .min(1)
+          .max(255)
+          .refine((v) => !/[\0/\\]/.test(v), 'a file name without slashes'),
+      })
+      .strict(),
+  },
+} as const;
+export type StreamName = keyof typeof streams;
+export type StreamArgs<N extends StreamName> = z.input<(typeof streams)[N]['args']>;
+
 
 export interface EventMap {
   'engine.status': EngineStatus;
   'engine.changed': EngineChange;
   'job.update': JobUpdate;
+  'jobs.dismissed': JobDismissal;
 }
 
 export type MethodName = keyof typeof methods;
@@ -153,7 +254,7 @@ export type CallResult<N extends CallName> = N extends MethodName ? MethodResult
 export const methodNames = Object.keys(methods) as MethodName[];
 export const jobNames = Object.keys(jobs) as JobName[];
 export const callNames: readonly CallName[] = [...methodNames, ...jobNames];
-export const eventNames: readonly EventName[] = ['engine.status', 'engine.changed', 'job.update'];
+export const eventNames: readonly EventName[] = ['engine.status', 'engine.changed', 'job.update', 'jobs.dismissed'];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && (callNames as readonly string[]).includes(name);

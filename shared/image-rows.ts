@@ -2,7 +2,7 @@ import type { ImageStore } from './engine-types';
 import { shortId } from './format';
 import type { ImageRow, ImageSummary } from './image-types';
 
-const NONE = '<none>';
+export const NONE = '<none>';
 
 /** Split `host:5000/repo/name:tag` at the tag's colon, not the registry port's. */
 export function splitRepoTag(repoTag: string): { repository: string; tag: string } {

@@ -7,15 +7,26 @@ export interface JobInfo {
   name: string;
   state: JobState;
   startedAt: number;
-  /** Short human description, e.g. the docker command it corresponds to. */
+  /** The docker command the job corresponds to, shown (and copyable) in the Tasks panel. */
   title: string;
+  /** Set once the job ends. */
+  finishedAt?: number;
 }
 
-/** Sent for every change of a job: progress while running, then exactly one terminal update. */
+/**
+ * A job as the Tasks panel shows it: sent for every change (progress while running, then exactly one
+ * terminal update), and what `jobs.list` answers, so a reloaded page or a second window sees the same.
+ */
 export interface JobUpdate extends JobInfo {
+  /** The latest progress report while running (and kept after the end). */
   progress?: unknown;
   result?: unknown;
   error?: StevedoreError;
+}
+
+/** A finished job the user dismissed from the Tasks panel, in every window. */
+export interface JobDismissal {
+  jobIds: string[];
 }
 
 export interface UsageProgress {

@@ -20,6 +20,10 @@ export const TOKEN_QUERY = 'token';
 export const WS_PROTOCOL = 'stevedore.v1';
 export const WS_KEY_PROTOCOL_PREFIX = 'stevedore.key.';
 export const KEY_FRAGMENT = 'key';
+/** Where the web host serves the contract's byte streams: /stream/<name>. */
+export const STREAM_PATH = '/stream/';
+/** The API key on the web host's HTTP byte streams (uploads, download tickets). Lower case: Node's header names. */
+export const STREAM_KEY_HEADER = 'x-stevedore-key';
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: StevedoreError };
 
@@ -74,4 +78,21 @@ export interface BridgeApi {
   call(name: string, args: unknown): Promise<CallOutcome>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   locale(): string;
+  /** The desktop app's own file handling: paths of dropped files and the native dialogs. */
+  files: DesktopFiles;
+}
+
+export const IPC_SAVE_DIALOG_CHANNEL = 'stevedore:save-dialog';
+export const IPC_OPEN_DIALOG_CHANNEL = 'stevedore:open-dialog';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface DesktopFiles {
+  /** The path of a dropped or picked file (Electron's webUtils), or '' when it has none. */
+  pathForFile(file: File): string;
+  chooseSavePath(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseOpenPaths(options: { multiple: boolean; filters: FileFilter[] }): Promise<string[]>;
 }

@@ -5,7 +5,10 @@ import { EngineConnection, type EngineOptions } from './engine/connection';
 import { toBackendError } from './engine/engine-errors';
 import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
-import { JobManager } from './jobs';
+import { JobManager, type JobContext } from './jobs';
+import { UploadArea } from './files/uploads';
+import { createStreamHandlers, parseStreamArgs, type StreamIO } from './streams';
+import { streams, type StreamName } from '../../shared/contract';
 import { listImages } from './images/images';
 import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
@@ -16,6 +19,8 @@ export interface Backend {
   /** Validate and run one call. Never throws: every failure is an outcome. */
   call(name: unknown, args: unknown): Promise<CallOutcome>;
   subscribe(listener: BackendListener): () => void;
+  /** A byte stream of the contract's `streams` (web host only), validated like a call. Never throws. */
+  stream(name: unknown, args: unknown, io: StreamIO): Promise<CallOutcome>;
   readonly engine: EngineConnection;
   readonly events: EventWatcher;
   dispose(): void;
@@ -33,9 +38,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const jobs = new JobManager();
   const events = new EventWatcher(engine, { throttleMs: options.throttleMs });
   const prefetch = new ListPrefetch();
-  const deps = { engine, jobs, events, prefetch };
+  const uploads = new UploadArea();
+  const deps = { engine, jobs, events, prefetch, uploads };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
+  const streamHandlers = createStreamHandlers(deps);
   const listeners = new Set<BackendListener>();
   const emit: BackendListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
@@ -45,6 +52,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   // The first change the engine reports makes the early list old, even before the notice goes out.
   events.on('queued', () => prefetch.invalidate());
   jobs.on('update', (u) => emit('job.update', u));
+  jobs.on('dismissed', (d) => emit('jobs.dismissed', d));
   void engine.connect();
   events.start();
   // Listed as soon as the engine answers, beside the event stream opening: the stream is open long
@@ -60,10 +68,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
 
   async function run(name: CallName, args: unknown): Promise<unknown> {
     if (isJobName(name)) {
-      const handler = jobHandlers[name];
-      // The generic link between a name and its own handler is lost when indexing by a union.
-      const typedArgs = args as never;
-      const jobId = jobs.start(name, handler.title(typedArgs), (ctx) => handler.run(typedArgs, ctx as never));
+      // The generic link between a name and its own handler is lost when indexing by a union; the
+      // arguments were validated against this very name's schema.
+      const handler = jobHandlers[name] as unknown as { title(a: unknown): string; prepare?(a: unknown): Promise<void>; run(a: unknown, ctx: JobContext<unknown>): Promise<unknown> };
+      await handler.prepare?.(args);
+      const jobId = jobs.start(name, handler.title(args), (ctx) => handler.run(args, ctx));
       return { jobId };
     }
     const handler = methods[name] as (a: unknown) => Promise<unknown>;
@@ -89,12 +98,29 @@ export function createBackend(options: BackendOptions = {}): Backend {
         return { ok: false, error: toBackendError(err, typeof name === 'string' ? name : 'call').toData() };
       }
     },
+    async stream(name, rawArgs, io) {
+      try {
+        if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(streams, name)) {
+          throw new BackendError('INVALID_ARGUMENT', `Unknown stream ${describeValue(name)}.`);
+        }
+        const streamName = name as StreamName;
+        const value =
+          streamName === 'images.download'
+            ? await streamHandlers['images.download'](parseStreamArgs('images.download', rawArgs), io)
+            : await streamHandlers['uploads.create'](parseStreamArgs('uploads.create', rawArgs), io);
+        return { ok: true, value };
+      } catch (err) {
+        engine.noteFailure(err);
+        return { ok: false, error: toBackendError(err, typeof name === 'string' ? name : 'stream').toData() };
+      }
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     dispose() {
       jobs.cancelAll();
+      uploads.dispose();
       events.stop();
       engine.dispose();
       listeners.clear();

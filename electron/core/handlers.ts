@@ -12,6 +12,18 @@ import { planPrune, prune } from './removal/prune';
 import { StoreCaches } from './removal/store';
 import type { JobContext, JobManager } from './jobs';
 import { SharedRun } from './shared-run';
+import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { commitCommand, exportCommand, importCommand, loadCommand, saveCommand } from '../../shared/file-commands';
+import { commitContainer, exportContainer } from './containers/container-files';
+import { previewArchive } from './files/archive-preview';
+import { importFile, importUrl } from './files/import';
+import { loadArchive } from './files/load';
+import { saveImages } from './files/save';
+import { openSource, type FileSource } from './files/sources';
+import { checkTarget } from './files/atomic-file';
+import type { UploadArea } from './files/uploads';
 
 export interface HandlerDeps {
   engine: EngineConnection;
@@ -19,6 +31,8 @@ export interface HandlerDeps {
   events: Pick<EventWatcher, 'noteChange'>;
   /** The first `docker images` the host asked for itself, before any window did. */
   prefetch?: ListPrefetch;
+  /** Files the web host received from browsers. */
+  uploads: UploadArea;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -27,12 +41,17 @@ export type JobHandlers = {
   [N in JobName]: {
     /** The docker command this job corresponds to, shown in the Tasks list. */
     title: (args: ArgsOut<N>) => string;
+    /**
+     * Checks that can fail at once (a file that exists, a folder that does not): the call itself fails,
+     * so the dialog can ask "replace?" instead of a job failing in the Tasks list.
+     */
+    prepare?: (args: ArgsOut<N>) => Promise<void>;
     run: (args: ArgsOut<N>, ctx: JobContext<JobProgress<N>>) => Promise<JobResult<N>>;
   };
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events, prefetch }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events, prefetch, uploads }: HandlerDeps): MethodHandlers {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
@@ -68,12 +87,33 @@ export function createMethodHandlers({ engine, jobs, events, prefetch }: Handler
     'containers.start': async ({ id }) => startContainer(await engine.client(), id),
     'containers.stop': async ({ id }) => stopContainer(await engine.client(), id),
     'containers.remove': async ({ id }) => removeContainer(await engine.client(), id),
+    'archives.preview': async ({ source }) => {
+      const opened = await openSource(source, uploads);
+      return previewArchive(await engine.client(), (await engine.imageStore()).kind, opened, AbortSignal.timeout(60 * 60 * 1000));
+    },
+    'uploads.discard': async ({ uploadId }) => ({ discarded: await uploads.discard(uploadId) }),
+    'host.paths': async () => {
+      const home = homedir();
+      const downloads = join(home, 'Downloads');
+      return { home, downloads: existsSync(downloads) ? downloads : null, separator: sep === '\\' ? '\\' : '/' };
+    },
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs.dismiss': async ({ jobIds }) => ({ dismissed: jobs.dismiss(jobIds) }),
   };
 }
 
-export function createJobHandlers({ engine }: HandlerDeps): JobHandlers {
+/** How the Tasks panel names a file: its path, or for an upload the name the browser gave. */
+function sourceLabel(source: FileSource, uploads: UploadArea): string {
+  if (source.kind === 'path') return source.path;
+  try {
+    return uploads.resolve(source.uploadId).fileName;
+  } catch {
+    return 'uploaded file';
+  }
+}
+
+export function createJobHandlers({ engine, events, uploads }: HandlerDeps): JobHandlers {
   // Two tabs (or a double click) asking at once share one walk: the engine refuses a second.
   const usage = new SharedRun(async (signal) => imageUsage(await engine.client(), signal));
   return {
@@ -83,6 +123,43 @@ export function createJobHandlers({ engine }: HandlerDeps): JobHandlers {
         ctx.report({ phase: 'asking-engine' });
         return usage.join(ctx.signal);
       },
+    },
+    'images.save': {
+      title: ({ refs, path, gzip }) => saveCommand(refs, path, gzip),
+      prepare: ({ path, overwrite }) => checkTarget(path, overwrite),
+      run: async (args, ctx) => saveImages(await engine.client(), args, ctx),
+    },
+    'archives.load': {
+      title: ({ source }) => loadCommand(sourceLabel(source, uploads)),
+      prepare: async ({ source }) => void (await openSource(source, uploads)),
+      run: async ({ source }, ctx) => {
+        const opened = await openSource(source, uploads);
+        const result = await loadArchive(await engine.client(), opened, ctx);
+        // Loaded: the host's copy of a browser's file has done its work.
+        if (opened.upload) await uploads.discard(opened.upload);
+        events.noteChange(['images'], 'stevedore:load');
+        return result;
+      },
+    },
+    'images.import': {
+      title: ({ source, name, message, changes }) => importCommand(source.kind === 'url' ? source.url : sourceLabel(source, uploads), name, message, changes),
+      run: async ({ source, ...args }, ctx) => {
+        const docker = await engine.client();
+        if (source.kind === 'url') return importUrl(docker, source.url, args, ctx);
+        const opened = await openSource(source, uploads);
+        const result = await importFile(docker, opened, args, ctx);
+        if (opened.upload) await uploads.discard(opened.upload);
+        return result;
+      },
+    },
+    'containers.export': {
+      title: ({ id, path }) => exportCommand(id, path),
+      prepare: ({ path, overwrite }) => checkTarget(path, overwrite),
+      run: async (args, ctx) => exportContainer(await engine.client(), args, ctx),
+    },
+    'containers.commit': {
+      title: ({ id, name, ...options }) => commitCommand(id, name, options),
+      run: async (args, ctx) => commitContainer(await engine.client(), args, ctx),
     },
   };
 }

@@ -4,6 +4,7 @@ import { createBackend } from '../core/backend';
 import { keepServingOnUnexpectedErrors } from '../core/last-resort';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindIpc } from './ipc';
+import { bindFileDialogs } from './file-dialogs';
 import { createMainWindow } from './window';
 
 // Chromium's own network chatter (component updates, safe browsing) has no place in a local tool.
@@ -23,7 +24,9 @@ app.whenReady().then(() => {
   if (!backend) return;
   serveAppScheme(join(__dirname, '..', 'renderer'));
   let win: BrowserWindow | null = createMainWindow();
-  const unbind = bindIpc(backend, () => (win && !win.isDestroyed() ? win.webContents : null));
+  const trusted = () => (win && !win.isDestroyed() ? win.webContents : null);
+  const unbind = bindIpc(backend, trusted);
+  const unbindDialogs = bindFileDialogs(trusted);
   app.on('second-instance', () => {
     if (win) {
       if (win.isMinimized()) win.restore();
@@ -38,6 +41,7 @@ app.whenReady().then(() => {
   });
   app.on('will-quit', () => {
     unbind();
+    unbindDialogs();
     backend.dispose();
   });
 });

@@ -1,5 +1,5 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type BridgeApi, type CallOutcome } from '../../shared/transport';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_OPEN_DIALOG_CHANNEL, IPC_SAVE_DIALOG_CHANNEL, type BridgeApi, type CallOutcome } from '../../shared/transport';
 
 /**
  * Exposes the contract's two verbs and nothing else: no ipcRenderer, no Node, no other channels.
@@ -14,6 +14,12 @@ const bridge: BridgeApi = {
     return () => ipcRenderer.off(IPC_EVENT_CHANNEL, handler);
   },
   locale: () => navigator.language,
+  files: {
+    // Since Electron 32 File.path is gone; webUtils is the sandbox-safe way to a dropped file's path.
+    pathForFile: (file) => webUtils.getPathForFile(file),
+    chooseSavePath: (options) => ipcRenderer.invoke(IPC_SAVE_DIALOG_CHANNEL, options) as Promise<string | null>,
+    chooseOpenPaths: (options) => ipcRenderer.invoke(IPC_OPEN_DIALOG_CHANNEL, options) as Promise<string[]>,
+  },
 };
 
 contextBridge.exposeInMainWorld('stevedore', bridge);

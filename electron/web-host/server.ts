@@ -4,12 +4,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend';
-import { KEY_FRAGMENT, tokenCookie, TOKEN_QUERY, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
+import { KEY_FRAGMENT, STREAM_PATH, tokenCookie, TOKEN_QUERY, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { stderrLog, type HostLog } from './host-log';
 import { cookieToken, hostAllowed, localRedirect, offeredKey, originAllowed, parseRequestTarget, tokensEqual } from './security';
 import { attachSession } from './socket-session';
 import { serveStatic } from './static-files';
+import { createStreamRoutes } from './stream-routes';
 
 export interface WebHostOptions {
   backend: Backend;
@@ -53,12 +54,21 @@ interface Secrets {
   cookieSecret: string;
 }
 
-function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, { token, cookieSecret }: Secrets, options: WebHostOptions, log: HostLog): void {
+type StreamHandler = ReturnType<typeof createStreamRoutes>;
+
+function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, { token, cookieSecret }: Secrets, options: WebHostOptions, log: HostLog, handleStream: StreamHandler): void {
   if (!hostAllowed(req, port)) return refuse(res, 421, 'Unexpected Host header: Stevedore answers only to 127.0.0.1, localhost or [::1] on its own port.');
   if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin requests are refused.');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
   const target = parseRequestTarget(req.url);
   if (!target) return refuse(res, 400, 'Bad request target: Stevedore serves paths like /index.html only.');
+  if (target.path.startsWith(STREAM_PATH)) {
+    if (!tokensEqual(cookieToken(req, port), cookieSecret)) {
+      req.resume();
+      return refuse(res, 401, 'This Stevedore web host needs its access token: open the full URL it printed when it started (a restart gives it a new one).');
+    }
+    return handleStream(req, res, target.path, target.query);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
   if (tokensEqual(target.query.get(TOKEN_QUERY) ?? undefined, token)) {
     // Trade the token in the URL for a cookie, then move it from the query (sent to servers, kept in
     // history) to the fragment, where only the page reads it, keeps it per port, and drops it.
@@ -88,10 +98,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sessions = { count: () => wss.clients.size };
   wss.on('error', (err) => log('websocket server error', err));
 
-  const server: Server = createServer((req, res) => {
+  const handleStream = createStreamRoutes(options.backend, () => port, token, BASE_HEADERS, log);
+  // No overall request timeout (Node's default is 5 minutes): a multi-GB upload or download takes what
+  // it takes. Headers must still arrive within headersTimeout, so a stalled client holds nothing long.
+  const server: Server = createServer({ requestTimeout: 0 }, (req, res) => {
     // Every byte of a request is hostile: whatever throws answers this request only.
     try {
-      handleRequest(req, res, port, secrets, options, log);
+      handleRequest(req, res, port, secrets, options, log, handleStream);
     } catch (err) {
       log('a request could not be handled', err);
       if (!res.headersSent) refuse(res, 400, 'Bad request.');

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { constants, createWriteStream } from 'node:fs';
+import { access, lstat, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BackendError } from '../../../shared/errors';
+import { quoteValue } from '../../../shared/engine-names';
+
+/** The temporary name beside the target: hidden, and plainly not a finished archive. */
+export function partialPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.stevedore-partial`);
+}
+
+/** Refuse a target we could not finish writing before the engine has streamed a single byte. */
+export async function checkTarget(target: string, overwrite: boolean): Promise<void> {
+  const folder = dirname(target);
+  const dir = await stat(folder).catch(() => null);
+  if (!dir?.isDirectory()) throw new BackendError('NOT_FOUND', `The folder ${quoteValue(folder, 120)} does not exist.`, 'Pick a folder that exists on the machine Stevedore runs on.');
+  await access(folder, constants.W_OK).catch(() => {
+    throw new BackendError('PERMISSION_DENIED', `Stevedore may not write in ${quoteValue(folder, 120)}.`, 'Pick a folder your user can write to.');
+  });
+  const existing = await lstat(target).catch(() => null);
+  if (existing?.isDirectory()) throw new BackendError('INVALID_ARGUMENT', `${quoteValue(target, 120)} is a folder.`, 'Add a file name, e.g. images.tar.');
+  if (existing && !overwrite) throw new BackendError('CONFLICT', `${quoteValue(basename(target), 120)} already exists.`, 'Choose another name, or confirm replacing it.');
+}
+
+export interface AtomicWriteOptions {
+  overwrite: boolean;
+  signal: AbortSignal;
+  /** Between the source and the file, e.g. a byte counter and gzip. */
+  through: Transform[];
+  /** Last word before the rename: a write that fails it is removed like a cancelled one. */
+  verify?: () => Promise<void>;
+}
+
+/**
+ * Stream into a temporary file beside the target and rename it into place only when every byte is
+ * on disk: a cancelled or failed write never leaves a file that looks complete.
+ */
+export async function writeAtomically(source: Readable, target: string, { overwrite, signal, through, verify }: AtomicWriteOptions): Promise<number> {
+  await checkTarget(target, overwrite);
+  const partial = partialPathFor(target);
+  const out = createWriteStream(partial, { flags: 'wx', mode: 0o644 });
+  try {
+    await pipeline([source, ...through, out], { signal });
+    const handle = await open(partial, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await verify?.();
+    // Checked again: the target may have appeared while we wrote.
+    if (!overwrite && (await lstat(target).catch(() => null))) {
+      throw new BackendError('CONFLICT', `${quoteValue(basename(target), 120)} appeared while Stevedore was writing it.`, 'Choose another name, or confirm replacing it.');
+    }
+    await rename(partial, target);
+    return (await stat(target)).size;
+  } catch (err) {
+    source.destroy();
+    out.destroy();
+    await unlink(partial).catch(() => undefined);
+    throw err;
+  }
+}

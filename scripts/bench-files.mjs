@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm run bench:files`: docker save and docker load of one big image, through Stevedore's backend (the
+// web host process, driven over its own contract) and through the docker CLI, alternating, several runs
+// each; prints the medians, the ratio to the CLI and the web host's peak RSS. Not a test: figures only.
+//   --gb N      image size in GiB (default 1; run again with 2 to see memory stay flat)
+//   --runs N    runs per side (default 3)
+//   --engine legacy|containerd (default legacy)
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureDeps, ROOT } from './ensure-deps.mjs';
+
+ensureDeps();
+const { default: WebSocket } = await import('ws');
+const { startTestEnv, readTestEnv } = await import('./test-engine.mjs');
+const { whenServing } = await import('./test-env/web-host-url.mjs');
+
+const { values } = parseArgs({ options: { gb: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, engine: { type: 'string', default: 'legacy' } } });
+const gib = Number(values.gb);
+const runs = Number(values.runs);
+const env = readTestEnv() ?? (await startTestEnv());
+const engine = env.engines[values.engine];
+if (!engine) throw new Error(`no ${values.engine} engine in the test environment`);
+const dockerEnv = { ...process.env, DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: engine.dockerConfig };
+const docker = (...args) => execFileSync('docker', args, { env: dockerEnv, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-files-'));
+const name = `stevedore-bench/big:${gib}g`;
+
+/** A one-layer image of incompressible bytes, made once per size (idempotent). */
+function ensureImage() {
+  if (docker('images', '-q', name) !== '') return;
+  console.log(`making ${name} (${gib} GiB of random bytes)…`);
+  const script = `set -e; d=$(mktemp -d); head -c ${Math.round(gib * 1024)}M /dev/urandom > "$d/blob"; tar -C "$d" -cf - blob | docker import - ${name}; rm -rf "$d"`;
+  execFileSync('sh', ['-c', script], { env: dockerEnv, stdio: 'inherit' });
+}
+
+async function startHost() {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/web-host/web-host.cjs'), '--docker-host', engine.dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url } = await whenServing(child);
+  const u = new URL(url);
+  const token = u.searchParams.get('token');
+  const trade = await fetch(url, { redirect: 'manual', headers: { Host: u.host } });
+  const cookie = trade.headers.get('set-cookie').split(';')[0];
+  const ws = new WebSocket(`ws://${u.host}/api`, ['stevedore.v1', `stevedore.key.${token}`], { headers: { Cookie: cookie, Origin: `http://${u.host}` } });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let id = 0;
+  const waiting = new Map();
+  const jobEnds = new Map();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data));
+    if (msg.type === 'result') waiting.get(msg.id)?.(msg.outcome);
+    if (msg.type === 'event' && msg.event === 'job.update' && msg.payload.state !== 'running') jobEnds.get(msg.payload.jobId)?.(msg.payload);
+  });
+  const call = (method, args) => new Promise((resolve) => {
+    const n = ++id;
+    waiting.set(n, resolve);
+    ws.send(JSON.stringify({ type: 'call', id: n, name: method, args }));
+  });
+  const job = async (method, args) => {
+    const outcome = await call(method, args);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+    const end = await new Promise((resolve) => jobEnds.set(outcome.value.jobId, resolve));
+    if (end.state !== 'done') throw new Error(`${method}: ${JSON.stringify(end.error)}`);
+    return end;
+  };
+  const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) * 1024;
+  return { job, call, peakRss, stop: () => { ws.close(); child.kill('SIGTERM'); } };
+}
+
+const time = async (fn) => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;
+
+ensureImage();
+const imageBytes = Number(docker('image', 'inspect', '-f', '{{.Size}}', name));
+const host = await startHost();
+const times = { ourSave: [], cliSave: [], ourPreview: [], ourLoad: [], cliLoad: [] };
+try {
+  for (let i = 0; i < runs; i++) {
+    const ours = path.join(work, `ours-${i}.tar`);
+    const cli = path.join(work, `cli-${i}.tar`);
+    times.ourSave.push(await time(() => host.job('images.save', { refs: [name], path: ours })));
+    times.cliSave.push(await time(() => docker('save', '-o', cli, name)));
+    // As the dialog does: read the archive through and show it, then load it. The image stays (a load
+    // of an existing image still streams every byte to the engine).
+    times.ourPreview.push(await time(() => host.call('archives.preview', { source: { kind: 'path', path: ours } })));
+    times.ourLoad.push(await time(() => host.job('archives.load', { source: { kind: 'path', path: ours } })));
+    times.cliLoad.push(await time(() => docker('load', '-q', '-i', cli)));
+    fs.rmSync(ours);
+    fs.rmSync(cli);
+    console.log(`run ${i + 1}/${runs}: save ${times.ourSave[i].toFixed(0)} vs ${times.cliSave[i].toFixed(0)} ms · preview ${times.ourPreview[i].toFixed(0)} ms · load ${times.ourLoad[i].toFixed(0)} vs ${times.cliLoad[i].toFixed(0)} ms`);
+  }
+  const row = (label, ours, cli) => console.log(`${label.padEnd(6)} Stevedore ${median(ours).toFixed(0).padStart(6)} ms   docker CLI ${median(cli).toFixed(0).padStart(6)} ms   ratio ${(median(ours) / median(cli)).toFixed(2)}×`);
+  console.log(`\n${name} (${mib(imageBytes)}) on ${engine.label}, medians of ${runs}, load ${os.loadavg()[0].toFixed(2)}:`);
+  row('save', times.ourSave, times.cliSave);
+  row('load', times.ourLoad, times.cliLoad);
+  const both = times.ourPreview.map((p, i) => p + times.ourLoad[i]);
+  row('p+load', both, times.cliLoad);
+  console.log('(p+load: the preview that reads the archive through before anything reaches the engine, plus the load)');
+  console.log(`web host peak RSS: ${mib(host.peakRss())} (the archive is streamed, never held)`);
+} finally {
+  host.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+}
