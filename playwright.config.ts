@@ -20,6 +20,8 @@ const chromium = {
 
 /** These talk to the web host itself (HTTP security, a second host process) and have no desktop twin. */
 const WEB_ONLY = ['**/web-host-security.spec.ts', '**/engine-unreachable.spec.ts'];
+/** A browser's uploads and downloads: the desktop app reads and writes paths through native dialogs instead. */
+const BROWSER_FILES = ['**/files-web.spec.ts'];
 /** The desktop window's own defences: nothing to test in a browser. */
 const ELECTRON_ONLY = ['**/desktop-security.spec.ts'];
 const SCREENS = /@screens/;
@@ -30,7 +32,7 @@ const SMOKE = /@smoke/;
 const projects: NonNullable<PlaywrightTestConfig['projects']> = [
   { name: 'web', grepInvert: SCREENS, testIgnore: ELECTRON_ONLY, use: { ...chromium } },
   { name: 'web-legacy', grep: SMOKE, grepInvert: SCREENS, testIgnore: [...ELECTRON_ONLY, ...WEB_ONLY], use: { ...chromium } },
-  { name: 'electron', grepInvert: SCREENS, testIgnore: WEB_ONLY },
+  { name: 'electron', grepInvert: SCREENS, testIgnore: [...WEB_ONLY, ...BROWSER_FILES] },
 ];
 if (process.env.STEVEDORE_SCREENSHOTS === '1') {
   projects.push({ name: 'screens', grep: SCREENS, use: { ...chromium } });

@@ -6,6 +6,11 @@ import { EngineInfoDialog } from './features/engine/EngineInfoDialog';
 import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
+import { ContainersPage } from './features/containers/ContainersPage';
+import { DropOverlay } from './features/files/DropOverlay';
+import { FilesDialogHost } from './features/files/FilesDialogHost';
+import { TasksPanel } from './features/tasks/TasksPanel';
+import { useNav } from './stores/nav-store';
 import { Header } from './features/shell/Header';
 import { useAppearance } from './features/shell/use-appearance';
 import { selectConnected, useEngine } from './stores/engine-store';
@@ -21,13 +26,16 @@ export function App() {
   const detailsOpen = useDetails((s) => s.row !== null);
   // A list already shown stays on screen when the engine goes away, marked as the past.
   const hadList = useImages((s) => s.status === 'ready');
+  const view = useNav((s) => s.view);
 
   return (
     <div className="app">
       <Header />
       <LinkLostBanner />
-      <main className={`app-main${detailsOpen && connected ? ' with-details' : ''}`}>
-        {connected ? (
+      <main className={`app-main${detailsOpen && connected && view === 'images' ? ' with-details' : ''}`}>
+        {connected && view === 'containers' ? (
+          <ContainersPage />
+        ) : connected ? (
           <>
             <ImagesPage />
             <DetailsPanel />
@@ -43,6 +51,9 @@ export function App() {
       </main>
       {connected && <DialogHost />}
       {connected && <EngineInfoDialog />}
+      {connected && <FilesDialogHost />}
+      {connected && <DropOverlay />}
+      <TasksPanel />
       <Toasts />
     </div>
   );

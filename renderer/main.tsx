@@ -17,6 +17,9 @@ import './styles/inspect.css';
 import './styles/dialogs.css';
 import './styles/removal.css';
 import './styles/prune.css';
+import './styles/containers-page.css';
+import './styles/tasks.css';
+import './styles/files.css';
 
 // Before the first render, so neither the theme nor the language flashes.
 setupI18n(useSettings.getState().language);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './catalogs';
 import { describeError } from './describe-error';
 
 async function instance(lng: string) {

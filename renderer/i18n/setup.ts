@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './catalogs';
 import type { Language } from './locale';
 
 export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;

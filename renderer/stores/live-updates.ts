@@ -7,6 +7,7 @@ import { useDetails } from './details-store';
 import { selectStoreKind, useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
 import { useUsage } from './usage-store';
+import { useJobs } from './jobs-store';
 
 /**
  * Connects the stores to the backend's events: engine status, the host link, and "images changed"
@@ -20,11 +21,17 @@ export function startLiveUpdates(): () => void {
   const stops = [
     api.onLink((up) => {
       useEngine.getState().setLink(up);
+      // Jobs went on in the backend while this window could not hear about them.
+      if (up) void useJobs.getState().sync();
       // The engine may have come or gone while the link was down.
       if (up) void useEngine.getState().refreshStatus();
     }),
     api.on('engine.status', (status) => useEngine.getState().setStatus(status)),
-    api.on('job.update', (update) => useUsage.getState().update(update)),
+    api.on('job.update', (update) => {
+      useUsage.getState().update(update);
+      useJobs.getState().update(update);
+    }),
+    api.on('jobs.dismissed', (d) => useJobs.getState().dismissed(d)),
     api.on('engine.changed', (change) => {
       if (change.resync || change.kinds.includes('images')) {
         if (change.resync || change.imageRefs === null) void useImages.getState().refresh();

@@ -149,3 +149,23 @@ export const StopIcon = (p: IconProps) => (
     <rect x="4" y="4" width="8" height="8" rx="1" />
   </Icon>
 );
+export const DownloadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 2.5v8" />
+    <path d="M4.5 7.5L8 11l3.5-3.5" />
+    <path d="M2.5 13.5h11" />
+  </Icon>
+);
+export const UploadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 11V3" />
+    <path d="M4.5 6.5L8 3l3.5 3.5" />
+    <path d="M2.5 13.5h11" />
+  </Icon>
+);
+export const TasksIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 4h2M2.5 8h2M2.5 12h2" />
+    <path d="M6.5 4h7M6.5 8h7M6.5 12h4" />
+  </Icon>
+);

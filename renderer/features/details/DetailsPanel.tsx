@@ -4,12 +4,14 @@ import { shortId } from '../../../shared/format';
 import { useDetails, type DetailTab } from '../../stores/details-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { ErrorView } from '../../ui/ErrorView';
-import { BoxIcon, CloseIcon, TagIcon, TrashIcon } from '../../ui/icons';
+import { BoxIcon, CloseIcon, TagIcon, TrashIcon, DownloadIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { StateView } from '../../ui/StateView';
 import { Tabs, type TabSpec } from '../../ui/Tabs';
 import { historyCommand, inspectCommand } from '../images/docker-commands';
 import { openRemoveImage, openTag } from '../operations/open-operations';
+import { saveRefs } from '../files/FilesButtons';
+import { useFilesDialog } from '../../stores/files-dialog-store';
 import { ContainersTab } from './ContainersTab';
 import { InspectTab } from './InspectTab';
 import { LayersTab } from './LayersTab';
@@ -68,6 +70,10 @@ export function DetailsPanel() {
           <button type="button" className="button button-small" data-testid="action-tag" title={t('actions.tagTitle')} onClick={() => openTag(row)} disabled={gone}>
             <TagIcon size={14} />
             {t('actions.tag')}
+          </button>
+          <button type="button" className="button button-small" data-testid="action-save" title={t('files.save.openTitle', { count: 1 })} onClick={() => useFilesDialog.getState().open({ kind: 'save', refs: saveRefs([row]) })} disabled={gone}>
+            <DownloadIcon size={14} />
+            {t('files.save.open')}
           </button>
           <button type="button" className="button button-small" data-testid="action-remove" title={t('actions.removeImageTitle')} onClick={() => openRemoveImage(row.imageId)} disabled={gone}>
             <TrashIcon size={14} />

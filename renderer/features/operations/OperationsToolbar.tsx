@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageRow } from '../../../shared/image-types';
 import { TrashIcon } from '../../ui/icons';
 import { CleanupMenu } from './CleanupMenu';
+import { FilesButtons } from '../files/FilesButtons';
 import { selectionCounts } from './bulk';
 import { openPrune, openRemoveRows } from './open-operations';
 
@@ -31,6 +32,7 @@ export function OperationsToolbar({ rows, selectedRows, anchor }: OperationsTool
           <span>{selectionLabel(t, selectedRows)}</span>
         </button>
       )}
+      <FilesButtons selectedRows={selectedRows} anchor={anchor} />
       <CleanupMenu rows={rows} anchor={anchor} />
       <button type="button" className="button" data-testid="prune-open" title={t('prune.openTitle')} onClick={openPrune}>
         <span>{t('prune.open')}</span>

@@ -1,9 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine-types';
 import { useEngine } from '../../stores/engine-store';
 import { useEngineInfo } from '../../stores/engine-info-store';
 
-function statusText(t: ReturnType<typeof useTranslation>['t'], status: EngineStatus | null): { text: string; title: string } {
+function statusText(t: TFunction, status: EngineStatus | null): { text: string; title: string } {
   if (!status) return { text: t('header.engineUnknown'), title: '' };
   switch (status.state) {
     case 'connected': {

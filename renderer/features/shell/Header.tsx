@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LogoIcon } from '../../ui/icons';
 import { EngineStatusBadge } from './EngineStatusBadge';
+import { TasksButton } from '../tasks/TasksButton';
+import { ViewTabs } from './ViewTabs';
 import { LanguageSelect, ThemeSelect } from './SettingsSelects';
 
 export function Header() {
@@ -12,7 +14,9 @@ export function Header() {
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <EngineStatusBadge />
+      <ViewTabs />
       <div className="header-spacer" />
+      <TasksButton />
       <LanguageSelect />
       <ThemeSelect />
     </header>

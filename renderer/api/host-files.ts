@@ -1,0 +1,105 @@
+import type { StreamArgs } from '../../shared/contract';
+import { isStevedoreError, type StevedoreError } from '../../shared/errors';
+import { STREAM_KEY_HEADER, STREAM_PATH, type DesktopFiles, type FileFilter } from '../../shared/transport';
+import { ApiError } from './client';
+import { webHostKey } from './transport';
+
+/** Where a file the user dropped or picked can be read by the backend. */
+export type PickedFile = { kind: 'path'; path: string; name: string; bytes: number } | { kind: 'upload-needed'; file: File; name: string; bytes: number };
+
+export const ARCHIVE_FILTERS: FileFilter[] = [{ name: 'Image archives', extensions: ['tar', 'gz', 'tgz', 'zst'] }];
+
+/**
+ * The two hosts move files differently: the desktop app reads and writes paths on this machine with
+ * native dialogs; the web host receives a browser's file as an upload and sends a save as a download.
+ */
+export interface HostFiles {
+  kind: 'desktop' | 'web';
+  /** A dropped or picked file as the backend can reach it. */
+  pick(file: File): PickedFile;
+  /** Desktop: the native Save dialog. */
+  chooseSavePath(defaultName: string, filters: FileFilter[]): Promise<string | null>;
+  /** Desktop: the native Open dialog. */
+  chooseOpenPaths(multiple: boolean, filters: FileFilter[]): Promise<PickedFile[]>;
+  /** Web: copy a browser file to the host; the host counts the bytes in a job. */
+  upload(file: File, options?: { signal?: AbortSignal; onProgress?: (sent: number) => void }): Promise<{ uploadId: string; jobId: string }>;
+  /** Web: save straight into the browser's downloads. */
+  download(args: StreamArgs<'images.download'>): Promise<void>;
+}
+
+function errorOf(body: unknown, fallback: string): StevedoreError {
+  const error = (body as { error?: unknown } | null)?.error;
+  return isStevedoreError(error) ? error : { code: 'IO', message: fallback };
+}
+
+async function postStream(name: string, args: unknown, body: BodyInit | null, query: string, signal?: AbortSignal): Promise<unknown> {
+  const key = webHostKey() ?? '';
+  const url = `${STREAM_PATH}${name}?args=${encodeURIComponent(JSON.stringify(args))}${query}`;
+  const response = await fetch(url, { method: 'POST', body, headers: { [STREAM_KEY_HEADER]: key }, signal, credentials: 'same-origin' }).catch((err: unknown) => {
+    if (signal?.aborted) throw new ApiError({ code: 'CANCELLED', message: 'Cancelled.' });
+    throw new ApiError({ code: 'IO', message: `The web host could not be reached: ${err instanceof Error ? err.message : String(err)}` });
+  });
+  const parsed: unknown = await response.json().catch(() => null);
+  const outcome = parsed as { ok?: boolean; value?: unknown } | null;
+  if (!response.ok || !outcome?.ok) throw new ApiError(errorOf(parsed, `The web host answered ${response.status}.`));
+  return outcome.value;
+}
+
+/** XMLHttpRequest, not fetch: only it reports an upload's progress. The body is the File itself, streamed by the browser. */
+function uploadWithProgress(file: File, signal?: AbortSignal, onProgress?: (sent: number) => void): Promise<{ uploadId: string; jobId: string }> {
+  return new Promise((resolve, reject) => {
+    const args = { fileName: file.name.replace(/[\0/\\]/g, '_').slice(0, 255) || 'file' };
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${STREAM_PATH}uploads.create?args=${encodeURIComponent(JSON.stringify(args))}`);
+    xhr.setRequestHeader(STREAM_KEY_HEADER, webHostKey() ?? '');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
+    xhr.onload = () => {
+      const outcome = xhr.response as { ok?: boolean; value?: { uploadId: string; jobId: string } } | null;
+      if (xhr.status === 200 && outcome?.ok && outcome.value) resolve(outcome.value);
+      else reject(new ApiError(errorOf(outcome, `The web host answered ${xhr.status}.`)));
+    };
+    xhr.onerror = () => reject(new ApiError({ code: 'IO', message: `${file.name} could not be sent to the web host.`, hint: 'Check that the web host is still running, then drop the file again.' }));
+    xhr.onabort = () => reject(new ApiError({ code: 'CANCELLED', message: 'Cancelled.' }));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+function desktopFiles(files: DesktopFiles): HostFiles {
+  const picked = (path: string, name: string, bytes: number): PickedFile => ({ kind: 'path', path, name, bytes });
+  return {
+    kind: 'desktop',
+    pick: (file) => {
+      const path = files.pathForFile(file);
+      return path ? picked(path, file.name, file.size) : { kind: 'upload-needed', file, name: file.name, bytes: file.size };
+    },
+    chooseSavePath: (defaultName, filters) => files.chooseSavePath({ defaultName, filters }),
+    chooseOpenPaths: async (multiple, filters) => (await files.chooseOpenPaths({ multiple, filters })).map((p) => picked(p, p.split(/[\\/]/).at(-1) ?? p, -1)),
+    upload: () => Promise.reject(new ApiError({ code: 'INVALID_ARGUMENT', message: 'The desktop app reads files by path.' })),
+    download: () => Promise.reject(new ApiError({ code: 'INVALID_ARGUMENT', message: 'The desktop app saves by path.' })),
+  };
+}
+
+function webFiles(): HostFiles {
+  return {
+    kind: 'web',
+    pick: (file) => ({ kind: 'upload-needed', file, name: file.name, bytes: file.size }),
+    chooseSavePath: () => Promise.resolve(null),
+    chooseOpenPaths: () => Promise.resolve([]),
+    upload: (file, options) => uploadWithProgress(file, options?.signal, options?.onProgress),
+    download: async (args) => {
+      // A download cannot carry the API key: a one-time ticket asked for with it becomes the link.
+      const { url } = (await postStream('images.download', args, null, '&ticket=1')) as { url: string };
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = '';
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    },
+  };
+}
+
+export const hostFiles: HostFiles = typeof window !== 'undefined' && window.stevedore ? desktopFiles(window.stevedore.files) : webFiles();

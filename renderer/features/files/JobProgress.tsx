@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { JobUpdate } from '../../../shared/job-types';
+import { useJobs } from '../../stores/jobs-store';
+import { useClock } from '../../ui/clock-store';
+import { InlineError } from '../../ui/InlineError';
+import { TaskResult } from '../tasks/TaskResult';
+import { TaskRow } from '../tasks/TaskRow';
+
+/** A dialog's own job, shown as the Tasks panel shows it, with a line saying it goes on if closed. */
+export function JobProgress({ job, failedHeading }: { job: JobUpdate; failedHeading: string }) {
+  const { t } = useTranslation();
+  const now = useClock((s) => s.now);
+  if (job.state === 'done') return <TaskResult job={job} />;
+  if (job.state === 'failed' && job.error) return <InlineError heading={failedHeading} error={job.error} testId="job-error" />;
+  if (job.state === 'cancelled') return <p className="muted">{t('tasks.states.cancelled')}</p>;
+  return (
+    <div className="job-progress" data-testid="job-progress">
+      <ul className="task-list task-list-inline">
+        <TaskRow job={job} now={now} />
+      </ul>
+      <p className="field-note">
+        {t('files.goesOn')}{' '}
+        <button type="button" className="link-button" onClick={() => useJobs.getState().setOpen(true)}>
+          {t('files.openTasks')}
+        </button>
+      </p>
+    </div>
+  );
+}

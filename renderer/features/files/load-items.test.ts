@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ArchivePreview } from '../../../shared/archive-types';
+import { loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
+
+const preview = (fates: ArchivePreview['tagFates'], images = 1): ArchivePreview => ({
+  compression: 'none',
+  layout: 'docker',
+  images: Array.from({ length: images }, (_, i) => ({ configDigest: `sha256:${i}`, targetDigest: null, tags: [], platforms: ['linux/amd64'], layers: 1, layerBytes: 1 })),
+  tarBytes: 1,
+  fileName: 'a.tar',
+  fileBytes: 1,
+  tagFates: fates,
+});
+
+describe('files dropped to load', () => {
+  it('start reading at once when the backend can open the path, and are copied to the host first otherwise', () => {
+    expect(newItem({ kind: 'path', path: '/x/a.tar', name: 'a.tar', bytes: 5 }).stage).toBe('reading');
+    const upload = newItem({ kind: 'upload-needed', file: new Blob([]) as File, name: 'a.tar', bytes: 0 });
+    expect(upload.stage).toBe('uploading');
+    expect(upload.source).toBeNull();
+  });
+
+  it('sum only the files read through, and count the names that would move off another image', () => {
+    const ready: LoadItem = { ...newItem({ kind: 'path', path: '/a', name: 'a', bytes: 1 }), stage: 'ready', preview: preview([{ tag: 'a:1', fate: 'replaces', currentId: 'x' }, { tag: 'b:1', fate: 'new' }, { tag: 'c:1', fate: 'same', currentId: 'y' }], 2) };
+    const failed: LoadItem = { ...newItem({ kind: 'path', path: '/b', name: 'b', bytes: 1 }), stage: 'failed', preview: null };
+    expect(loadSummary([ready, failed])).toEqual({ files: 1, images: 2, replaces: 1 });
+  });
+
+  it('point a filesystem tar to Import', () => {
+    expect(looksLikeFilesystem({ code: 'INVALID_ARGUMENT', message: 'fs.tar holds no images: it has neither manifest.json nor index.json — is it a filesystem export? Use Import for those.' })).toBe(true);
+    expect(looksLikeFilesystem({ code: 'INVALID_ARGUMENT', message: 'x.tar is cut short.' })).toBe(false);
+  });
+});

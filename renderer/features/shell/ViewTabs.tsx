@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useNav, type View } from '../../stores/nav-store';
+import { BoxIcon, ContainerIcon } from '../../ui/icons';
+
+const VIEWS: { view: View; icon: typeof BoxIcon }[] = [
+  { view: 'images', icon: BoxIcon },
+  { view: 'containers', icon: ContainerIcon },
+];
+
+/** Images (`docker images`) and Containers (`docker ps -a`), side by side in the header. */
+export function ViewTabs() {
+  const { t } = useTranslation();
+  const current = useNav((s) => s.view);
+  return (
+    <nav className="view-tabs" aria-label={t('nav.label')}>
+      {VIEWS.map(({ view, icon: Icon }) => (
+        <button
+          key={view}
+          type="button"
+          className={`view-tab${current === view ? ' is-current' : ''}`}
+          aria-current={current === view ? 'page' : undefined}
+          data-testid={`view-${view}`}
+          onClick={() => useNav.getState().show(view)}
+        >
+          <Icon size={14} />
+          <span>{t(`nav.${view}`)}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}

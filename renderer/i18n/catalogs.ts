@@ -1,0 +1,17 @@
+import enCore from './en.json';
+import zhCore from './zh-CN.json';
+import enContainers from './catalogs/containers.en.json';
+import zhContainers from './catalogs/containers.zh-CN.json';
+import enFiles from './catalogs/files.en.json';
+import zhFiles from './catalogs/files.zh-CN.json';
+import enImport from './catalogs/import.en.json';
+import zhImport from './catalogs/import.zh-CN.json';
+import enTasks from './catalogs/tasks.en.json';
+import zhTasks from './catalogs/tasks.zh-CN.json';
+
+/**
+ * One catalog per language, assembled from a core file and one file per feature (each with its own
+ * top-level key), so features can grow their messages without touching each other's files.
+ */
+export const en = { ...enCore, ...enTasks, ...enFiles, ...enImport, ...enContainers };
+export const zhCN = { ...zhCore, ...zhTasks, ...zhFiles, ...zhImport, ...zhContainers };
