@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +41,51 @@ test.describe('images in and out as files (web host)', () => {
     await images.waitForList();
     await page.keyboard.press('j');
     await expect(page.getByTestId('tasks-panel').getByTestId('task').filter({ hasText: target }).first()).toHaveAttribute('data-state', 'done');
+  });
+
+  test('a save keeps running and reporting while the user moves around, and is cancelled from the Tasks panel without leaving a file', async ({ images, page }) => {
+    test.setTimeout(120_000);
+    // Big enough that the save is still running after a few clicks: 400 MB of random bytes.
+    const name = `e2e-big/${randomName()}:1`;
+    const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-big-'));
+    try {
+      fs.writeFileSync(path.join(blobDir, 'blob'), Buffer.alloc(0));
+      const fd = fs.openSync(path.join(blobDir, 'blob'), 'w');
+      for (let i = 0; i < 100; i++) fs.writeSync(fd, crypto.randomBytes(4 * 1024 * 1024));
+      fs.closeSync(fd);
+      const tar = spawnSync('tar', ['-cf', '-', '-C', blobDir, 'blob'], { maxBuffer: 1 << 30 });
+      docker(['import', '-', name], { input: tar.stdout });
+    } finally {
+      fs.rmSync(blobDir, { recursive: true, force: true });
+    }
+    try {
+      await images.waitForList();
+      await images.filterBy('e2e-big/');
+      await images.rowFor(name).click();
+      await page.getByTestId('save-open').click();
+      const dialog = page.getByTestId('save-dialog');
+      await dialog.getByTestId('save-target-host').check();
+      const target = path.join(dir, 'big.tar');
+      await dialog.getByTestId('save-path').fill(target);
+      await dialog.getByTestId('save-submit').click();
+      await expect(dialog.getByTestId('job-progress')).toBeVisible();
+      await dialog.getByTestId('save-close').click();
+
+      // Elsewhere in the app meanwhile.
+      await page.getByTestId('view-containers').click();
+      await page.getByTestId('view-images').click();
+      await page.getByTestId('tasks-button').click();
+      await expect(page.getByTestId('tasks-badge')).toHaveText('1');
+      const task = page.getByTestId('tasks-panel').getByTestId('task').filter({ hasText: target });
+      await expect(task).toHaveAttribute('data-state', 'running');
+      await expect(task.getByTestId('task-numbers')).toContainText(/of about/);
+      await task.getByTestId('task-cancel').click();
+      await expect(task).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('stevedore-partial'))).toEqual([]);
+    } finally {
+      docker(['rmi', name], { allowFail: true });
+    }
   });
 
   test('asks before replacing a file that exists, and keeps it when told no', async ({ images, page }) => {

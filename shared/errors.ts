@@ -24,6 +24,11 @@ export interface StevedoreError {
   hint?: string;
   /** The engine's (or library's) own words, kept verbatim for the curious and for bug reports. */
   detail?: string;
+  /**
+   * The message as a catalog key (`problems.<key>`, hint `problems.<key>_hint`) with its values, for
+   * messages precise enough that a translation by code alone would lose what went wrong.
+   */
+  i18n?: { key: string; values: Record<string, string> };
 }
 
 export function isStevedoreError(value: unknown): value is StevedoreError {
@@ -44,10 +49,19 @@ export class BackendError extends Error {
     this.name = 'BackendError';
   }
 
+  private i18n?: StevedoreError['i18n'];
+
+  /** Says which catalog message translates this one (see StevedoreError.i18n). */
+  translatedAs(key: string, values: Record<string, string> = {}): this {
+    this.i18n = { key, values };
+    return this;
+  }
+
   toData(): StevedoreError {
     const data: StevedoreError = { code: this.code, message: this.message };
     if (this.hint !== undefined) data.hint = this.hint;
     if (this.detail !== undefined) data.detail = this.detail;
+    if (this.i18n !== undefined) data.i18n = this.i18n;
     return data;
   }
 }

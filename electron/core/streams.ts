@@ -58,6 +58,9 @@ export function createStreamHandlers(deps: { engine: EngineConnection; jobs: Job
         ctx.report({ bytes: 0, total, estimated: false, phase: 'reading' });
         return uploads.receive(io.body, fileName, total, ctx.signal, (bytes) => ctx.report({ bytes, total, estimated: false, phase: 'reading' }));
       });
+      // A finished copy is a step of a load or import, not an outcome of its own: it leaves the list
+      // (a failed one stays, with its error).
+      setImmediate(() => jobs.dismiss([jobId]));
       return { jobId, uploadId: value.uploadId, bytes: value.bytes };
     },
   } satisfies { [N in StreamName]: (args: StreamArgsOut<N>, io: StreamIO) => Promise<unknown> };

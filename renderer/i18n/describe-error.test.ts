@@ -27,4 +27,19 @@ describe('describeError', () => {
     expect(text.hint).toBe(zhCN.errors.NOT_FOUND.hint);
     expect(text.technical).toBe('images.inspect: not found.\nNo such image: abc');
   });
+
+  it('translates a precise message by its own key in Chinese, with its values, instead of by code', async () => {
+    const cut = { code: 'INVALID_ARGUMENT' as const, message: 'nginx.tar is cut short: the file ends in the middle of an entry (was the copy complete?).', hint: 'Copy or download the file again, then retry.', i18n: { key: 'archive.cutShort', values: { file: 'nginx.tar' } } };
+    const zh = describeError(await instance('zh-CN'), cut);
+    expect(zh.title).toBe('nginx.tar 不完整：文件提前结束了（复制是否完成？）。');
+    expect(zh.hint).toBe(zhCN.problems.archive.cutShort_hint);
+    expect(zh.technical).toContain(cut.message);
+    // English keeps the backend's own, more detailed, words.
+    expect(describeError(await instance('en'), cut).title).toBe(cut.message);
+  });
+
+  it('falls back to the code when a key is unknown to the catalog (a newer backend)', async () => {
+    const text = describeError(await instance('zh-CN'), { ...notFound, i18n: { key: 'files.fromTheFuture', values: {} } });
+    expect(text.title).toBe(zhCN.errors.NOT_FOUND.message);
+  });
 });

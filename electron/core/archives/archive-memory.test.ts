@@ -46,6 +46,12 @@ async function peakGrowth(run: (sample: () => void) => Promise<void>): Promise<{
   return { heap, buffers };
 }
 
+/**
+ * Far below the 512 MiB that holding the layer would take, and loose enough for garbage the collector
+ * has not reached yet on a busy machine (64 MiB failed one run in three beside other suites).
+ */
+const FLAT = 160 * MiB;
+
 describe('reading a multi-gigabyte archive', () => {
   it('streams a 512 MiB layer through without holding it: memory stays flat', async () => {
     const growth = await peakGrowth(async (sample) => {
@@ -53,8 +59,8 @@ describe('reading a multi-gigabyte archive', () => {
       expect(contents.images).toEqual([expect.objectContaining({ tags: ['huge:1'], layers: 1, layerBytes: LAYER_BYTES })]);
       expect(contents.tarBytes).toBeGreaterThan(LAYER_BYTES);
     });
-    expect(growth.heap).toBeLessThan(64 * MiB);
-    expect(growth.buffers).toBeLessThan(64 * MiB);
+    expect(growth.heap).toBeLessThan(FLAT);
+    expect(growth.buffers).toBeLessThan(FLAT);
   }, 120_000);
 
   it('does the same through gzip', async () => {
@@ -64,8 +70,8 @@ describe('reading a multi-gigabyte archive', () => {
       expect(contents.compression).toBe('gzip');
       expect(contents.images[0]!.layerBytes).toBe(LAYER_BYTES);
     });
-    expect(growth.heap).toBeLessThan(64 * MiB);
-    expect(growth.buffers).toBeLessThan(64 * MiB);
+    expect(growth.heap).toBeLessThan(FLAT);
+    expect(growth.buffers).toBeLessThan(FLAT);
   }, 120_000);
 
   it('does the same through zstd (fzstd, in JavaScript)', async () => {
@@ -75,7 +81,7 @@ describe('reading a multi-gigabyte archive', () => {
       expect(contents.compression).toBe('zstd');
       expect(contents.images[0]!.layerBytes).toBe(LAYER_BYTES);
     });
-    expect(growth.heap).toBeLessThan(64 * MiB);
-    expect(growth.buffers).toBeLessThan(64 * MiB);
+    expect(growth.heap).toBeLessThan(FLAT);
+    expect(growth.buffers).toBeLessThan(FLAT);
   }, 120_000);
 });

@@ -5,6 +5,10 @@ import { BackendError } from '../../../shared/errors';
  * readers do not carry the name around, and the caller words the message once it has it.
  */
 export class ArchiveProblem extends Error {
+  /** The catalog key (problems.archive.<key>) and values that translate the message; set by `problems`. */
+  key: string | null = null;
+  values: Record<string, string> = {};
+
   constructor(
     private readonly words: (file: string) => string,
     readonly hint: string,
@@ -15,7 +19,8 @@ export class ArchiveProblem extends Error {
   }
 
   toBackendError(fileName: string): BackendError {
-    return new BackendError('INVALID_ARGUMENT', this.words(fileName), this.hint, this.detail);
+    const error = new BackendError('INVALID_ARGUMENT', this.words(fileName), this.hint, this.detail);
+    return this.key ? error.translatedAs(`archive.${this.key}`, { ...this.values, file: fileName }) : error;
   }
 }
 
@@ -40,17 +45,21 @@ function sizeText(bytes: number): string {
   return mib >= 1 ? `${+mib.toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-export const problems = {
-  empty: () => new ArchiveProblem((f) => `${f} is empty: it holds no data.`, `${CHOOSE_SAVED} If it was copied, copy it again.`),
+const keyed = (problem: ArchiveProblem, key: string, values: Record<string, string> = {}): ArchiveProblem => {
+  problem.key = key;
+  problem.values = values;
+  return problem;
+};
 
-  notTar: (compression: 'none' | 'gzip' | 'zstd') =>
-    new ArchiveProblem(
+export const problems = {
+  empty: () => keyed(new ArchiveProblem((f) => `${f} is empty: it holds no data.`, `${CHOOSE_SAVED} If it was copied, copy it again.`), 'empty'),
+
+  notTar: (compression: 'none' | 'gzip' | 'zstd') => keyed(new ArchiveProblem(
       (f) => (compression === 'none' ? `${f} is not an image archive: it is not a tar file.` : `${f} is not an image archive: it is ${compression}-compressed, but what it holds is not a tar file.`),
       CHOOSE_SAVED,
-    ),
+    ), 'notTar', { compression }),
 
-  cutShort: (where: 'entry' | 'header' | 'end-marker', offset: number) =>
-    new ArchiveProblem(
+  cutShort: (where: 'entry' | 'header' | 'end-marker', offset: number) => keyed(new ArchiveProblem(
       (f) =>
         where === 'entry'
           ? `${f} is cut short: the file ends in the middle of an entry (was the copy complete?).`
@@ -59,15 +68,14 @@ export const problems = {
             : `${f} is cut short: the file ends before the archive's end marker (was the copy complete?).`,
       COPY_AGAIN,
       `tar stream ends at byte ${offset}`,
-    ),
+    ), 'cutShort', {}),
 
   badHeader: (offset: number, detail: string) =>
-    new ArchiveProblem((f) => `${f} is damaged: the tar entry header at byte ${offset} is corrupt.`, COPY_AGAIN, detail),
+    keyed(new ArchiveProblem((f) => `${f} is damaged: the tar entry header at byte ${offset} is corrupt.`, COPY_AGAIN, detail), 'damaged'),
 
-  compressionCorrupt: (format: 'gzip' | 'zstd', detail: string) => new ArchiveProblem((f) => `${f} is damaged: its ${format} data is corrupt.`, COPY_AGAIN, detail),
+  compressionCorrupt: (format: 'gzip' | 'zstd', detail: string) => keyed(new ArchiveProblem((f) => `${f} is damaged: its ${format} data is corrupt.`, COPY_AGAIN, detail), 'compressionCorrupt', { format }),
 
-  compressionCutShort: (format: 'gzip' | 'zstd', detail: string) =>
-    new ArchiveProblem((f) => `${f} is cut short: its ${format} data ends early (was the copy complete?).`, COPY_AGAIN, detail),
+  compressionCutShort: (format: 'gzip' | 'zstd', detail: string) => keyed(new ArchiveProblem((f) => `${f} is cut short: its ${format} data ends early (was the copy complete?).`, COPY_AGAIN, detail), 'cutShort', {}),
 
   zstdWindow: (windowBytes: number, limitBytes: number) =>
     new ArchiveProblem(
@@ -78,20 +86,17 @@ export const problems = {
   zstdDictionary: () =>
     new ArchiveProblem((f) => `${f} cannot be decompressed: its zstd data needs a dictionary.`, 'Decompress it with its dictionary first (zstd -d -D …) and choose the .tar.'),
 
-  unsafeName: (name: string) =>
-    new ArchiveProblem(
+  unsafeName: (name: string) => keyed(new ArchiveProblem(
       (f) => `${f} is not a safe archive: the entry "${shortPath(name)}" points outside it.`,
       'docker save never writes such a name: do not load this file; ask whoever sent it for a fresh docker save.',
-    ),
+    ), 'unsafe', {}),
 
-  noImages: () =>
-    new ArchiveProblem(
+  noImages: () => keyed(new ArchiveProblem(
       (f) => `${f} holds no images: it has neither manifest.json nor index.json — is it a filesystem export? Use Import for those.`,
       'A tar written by docker export (or any tar of files) becomes an image with Import; Load reads only docker save output.',
-    ),
+    ), 'noImages', {}),
 
-  emptyList: (lists: string[]) =>
-    new ArchiveProblem((f) => `${f} holds no images: its ${lists.join(' and ')} ${lists.length === 1 ? 'lists' : 'list'} none.`, SAVE_AGAIN),
+  emptyList: (lists: string[]) => keyed(new ArchiveProblem((f) => `${f} holds no images: its ${lists.join(' and ')} ${lists.length === 1 ? 'lists' : 'list'} none.`, SAVE_AGAIN), 'emptyList', {}),
 
   tooManyEntries: (limit: number) =>
     new ArchiveProblem((f) => `${f} has more than ${limit.toLocaleString('en-US')} entries, far more than an image archive holds.`, CHOOSE_SAVED),
@@ -102,10 +107,9 @@ export const problems = {
       CHOOSE_SAVED,
     ),
 
-  notJson: (what: string, detail: string) => new ArchiveProblem((f) => `${f} is damaged: its ${shortPath(what)} is not valid JSON.`, SAVE_AGAIN, detail),
+  notJson: (what: string, detail: string) => keyed(new ArchiveProblem((f) => `${f} is damaged: its ${shortPath(what)} is not valid JSON.`, SAVE_AGAIN, detail), 'damaged'),
 
-  wrongShape: (what: string, detail: string) =>
-    new ArchiveProblem((f) => `${f} is damaged: its ${shortPath(what)} does not have the shape docker save writes.`, SAVE_AGAIN, detail),
+  wrongShape: (what: string, detail: string) => keyed(new ArchiveProblem((f) => `${f} is damaged: its ${shortPath(what)} does not have the shape docker save writes.`, SAVE_AGAIN, detail), 'damaged', {}),
 
   tooLarge: (what: string, bytes: number, limitBytes: number) =>
     new ArchiveProblem(
@@ -113,31 +117,27 @@ export const problems = {
       'Load the archive without a preview (docker load -i …).',
     ),
 
-  missing: (kind: 'layer' | 'config' | 'image', name: string) =>
-    new ArchiveProblem(
+  missing: (kind: 'layer' | 'config' | 'image', name: string) => keyed(new ArchiveProblem(
       (f) => `${f} names ${kind} ${shortPath(name)}, which is not in the file.`,
       `The archive is incomplete: ${SAVE_AGAIN.charAt(0).toLowerCase()}${SAVE_AGAIN.slice(1)}`,
-    ),
+    ), 'missing', { kind, name: shortPath(name) }),
 
-  noCompletePlatform: (image: string) =>
-    new ArchiveProblem(
+  noCompletePlatform: (image: string) => keyed(new ArchiveProblem(
       (f) => `${f} names image ${shortPath(image)}, but the file holds the layers of none of its platforms.`,
       'Save it again on an engine that holds the image, or with docker save --platform for the platform it has.',
-    ),
+    ), 'noCompletePlatform', {}),
 
-  digestMismatch: (what: string) => new ArchiveProblem((f) => `${f} is damaged: the content of ${shortPath(what)} does not match its digest.`, COPY_AGAIN),
+  digestMismatch: (what: string) => keyed(new ArchiveProblem((f) => `${f} is damaged: the content of ${shortPath(what)} does not match its digest.`, COPY_AGAIN), 'damaged'),
 
-  sizeMismatch: (what: string, actual: number, declared: number) =>
-    new ArchiveProblem(
+  sizeMismatch: (what: string, actual: number, declared: number) => keyed(new ArchiveProblem(
       (f) => `${f} is damaged: ${shortPath(what)} is ${actual.toLocaleString('en-US')} bytes, but its manifest says ${declared.toLocaleString('en-US')}.`,
       COPY_AGAIN,
-    ),
+    ), 'damaged', {}),
 
-  layerCountMismatch: (config: string, listed: number, expected: number) =>
-    new ArchiveProblem(
+  layerCountMismatch: (config: string, listed: number, expected: number) => keyed(new ArchiveProblem(
       (f) => `${f} is damaged: it lists ${listed} layer${listed === 1 ? '' : 's'} for config ${shortPath(config)}, which expects ${expected}.`,
       SAVE_AGAIN,
-    ),
+    ), 'damaged', {}),
 
   tooDeep: () => new ArchiveProblem((f) => `${f} is damaged: its image indexes nest too deeply or refer to each other.`, SAVE_AGAIN),
 };

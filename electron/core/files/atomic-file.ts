@@ -16,13 +16,13 @@ export function partialPathFor(target: string): string {
 export async function checkTarget(target: string, overwrite: boolean): Promise<void> {
   const folder = dirname(target);
   const dir = await stat(folder).catch(() => null);
-  if (!dir?.isDirectory()) throw new BackendError('NOT_FOUND', `The folder ${quoteValue(folder, 120)} does not exist.`, 'Pick a folder that exists on the machine Stevedore runs on.');
+  if (!dir?.isDirectory()) throw new BackendError('NOT_FOUND', `The folder ${quoteValue(folder, 120)} does not exist.`, 'Pick a folder that exists on the machine Stevedore runs on.').translatedAs('files.folderMissing', { folder });
   await access(folder, constants.W_OK).catch(() => {
-    throw new BackendError('PERMISSION_DENIED', `Stevedore may not write in ${quoteValue(folder, 120)}.`, 'Pick a folder your user can write to.');
+    throw notWritable(folder);
   });
   const existing = await lstat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new BackendError('INVALID_ARGUMENT', `${quoteValue(target, 120)} is a folder.`, 'Add a file name, e.g. images.tar.');
-  if (existing && !overwrite) throw new BackendError('CONFLICT', `${quoteValue(basename(target), 120)} already exists.`, 'Choose another name, or confirm replacing it.');
+  if (existing?.isDirectory()) throw new BackendError('INVALID_ARGUMENT', `${quoteValue(target, 120)} is a folder.`, 'Add a file name, e.g. images.tar.').translatedAs('files.isFolder', { path: target });
+  if (existing && !overwrite) throw new BackendError('CONFLICT', `${quoteValue(basename(target), 120)} already exists.`, 'Choose another name, or confirm replacing it.').translatedAs('files.exists', { file: basename(target) });
 }
 
 export interface AtomicWriteOptions {
@@ -61,6 +61,27 @@ export async function writeAtomically(source: Readable, target: string, { overwr
     source.destroy();
     out.destroy();
     await unlink(partial).catch(() => undefined);
-    throw err;
+    throw diskProblem(err, target) ?? err;
   }
+}
+
+function notWritable(folder: string, detail?: string): BackendError {
+  return new BackendError('PERMISSION_DENIED', `Stevedore may not write in ${quoteValue(folder, 120)}.`, 'Pick a folder your user can write to.', detail).translatedAs('files.notWritable', { folder });
+}
+
+/**
+ * A write that failed for the disk's sake says so in words, not as an errno — and never as the
+ * engine's problem: an ENOENT or EACCES from opening the file would otherwise read as "the Docker
+ * socket is missing" or "not in the docker group". File-system errors carry the path they were about.
+ */
+function diskProblem(err: unknown, target: string): BackendError | null {
+  const e = err as NodeJS.ErrnoException | null;
+  if (!e || typeof e.code !== 'string' || typeof e.path !== 'string') return null;
+  const folder = dirname(target);
+  const detail = String(e.message);
+  if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
+    return new BackendError('IO', `No space left on the disk holding ${quoteValue(folder, 120)}: nothing was kept.`, 'Free some space there, or save to another disk.', detail).translatedAs('files.diskFull', { folder });
+  }
+  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return notWritable(folder, detail);
+  return new BackendError('IO', `A file cannot be written in ${quoteValue(folder, 120)} (${e.code}): nothing was kept.`, 'Pick an ordinary folder on a disk, such as your home or Downloads folder.', detail).translatedAs('files.cannotWrite', { folder, code: e.code });
 }

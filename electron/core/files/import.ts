@@ -87,6 +87,23 @@ export async function importUrl(docker: Docker, url: string, args: ImportArgs, c
     );
     return { id: importedId(messages), name: args.name ?? null };
   } catch (err) {
-    throw toBackendError(err, `Importing ${url}`);
+    throw urlProblem(err, url) ?? toBackendError(err, `Importing ${url}`);
   }
+}
+
+const OFFLINE_HINT = 'The engine downloads the URL itself: offline or behind a firewall it cannot. Download the file on a machine that can, then import it from disk.';
+
+/** The engine's words about a URL it could not fetch, said as what they mean. */
+function urlProblem(err: unknown, url: string): BackendError | null {
+  const e = err as { statusCode?: number; json?: { message?: string }; message?: string; detail?: string } | null;
+  const text = [e?.json?.message, e?.detail, e?.message].filter((t): t is string => typeof t === 'string').join(' ');
+  if (/no such host|server misbehaving|dial tcp|connection refused|i\/o timeout|network is unreachable|TLS handshake/i.test(text)) {
+    return new BackendError('ENGINE_ERROR', `The engine could not reach ${url}.`, OFFLINE_HINT, text).translatedAs('files.urlUnreachable', { url });
+  }
+  const status = /status (?:code )?(\d{3})|\b(\d{3}) (?:Not Found|Forbidden|Unauthorized)/i.exec(text);
+  const code = status?.[1] ?? status?.[2];
+  if (code) {
+    return new BackendError('ENGINE_ERROR', `The engine fetched ${url}, and the server answered ${code}.`, 'Check the URL in a browser; a 404 means the file is not there.', text).translatedAs('files.urlStatus', { url, status: code });
+  }
+  return null;
 }

@@ -18,9 +18,9 @@ export interface OpenedSource {
 export async function openSource(source: FileSource, uploads: UploadArea): Promise<OpenedSource> {
   const { path, fileName } = source.kind === 'path' ? { path: source.path, fileName: baseName(source.path) } : uploads.resolve(source.uploadId);
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EACCES' || err.code === 'EPERM') throw new BackendError('PERMISSION_DENIED', `Stevedore may not read ${quoteValue(path, 120)}.`, 'Check the file’s permissions.');
-    throw new BackendError('NOT_FOUND', `There is no file ${quoteValue(path, 120)}.`, 'Check the path: it is a path on the machine Stevedore runs on.');
+    if (err.code === 'EACCES' || err.code === 'EPERM') throw new BackendError('PERMISSION_DENIED', `Stevedore may not read ${quoteValue(path, 120)}.`, 'Check the file’s permissions.').translatedAs('files.notReadable', { path });
+    throw new BackendError('NOT_FOUND', `There is no file ${quoteValue(path, 120)}.`, 'Check the path: it is a path on the machine Stevedore runs on.').translatedAs('files.fileMissing', { path });
   });
-  if (!info.isFile()) throw new BackendError('INVALID_ARGUMENT', `${quoteValue(fileName, 120)} is not a regular file.`, 'Pick an archive file (.tar, .tar.gz, .tar.zst).');
+  if (!info.isFile()) throw new BackendError('INVALID_ARGUMENT', `${quoteValue(fileName, 120)} is not a regular file.`, 'Pick an archive file (.tar, .tar.gz, .tar.zst).').translatedAs('files.notFile', { file: fileName });
   return { path, fileName, bytes: info.size, upload: source.kind === 'upload' ? source.uploadId : null };
 }

@@ -61,7 +61,7 @@ export class UploadArea {
 
   resolve(uploadId: string): { path: string; fileName: string } {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new BackendError('NOT_FOUND', 'That uploaded file is no longer on the host (loaded, discarded, or kept longer than an hour).', 'Drop the file again.');
+    if (!upload) throw new BackendError('NOT_FOUND', 'That uploaded file is no longer on the host (loaded, discarded, or kept longer than an hour).', 'Drop the file again.').translatedAs('files.uploadGone');
     return { path: upload.path, fileName: upload.fileName };
   }
 

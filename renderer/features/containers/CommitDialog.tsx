@@ -101,7 +101,7 @@ export function CommitDialog({ container, onClose }: { container: ContainerBrief
           </span>
         </div>
         <fieldset className="job-dialog-fields" disabled={locked}>
-          <ImageNameField value={name} verdict={nameVerdict} onChange={setName} testId="commit-name" />
+          <ImageNameField value={name} verdict={nameVerdict} onChange={setName} testId="commit-name" disabled={jobId !== null} />
           <div className="job-dialog-pair">
             <label className="field">
               <span className="field-label">{t('commitDialog.author')}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hostFiles } from '../../api/host-files';
 import { useFilesDialog } from '../../stores/files-dialog-store';
 import { UploadIcon } from '../../ui/icons';
+import { modalOpen } from '../../ui/keyboard';
 import { useToasts } from '../../ui/toast-store';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -41,7 +42,7 @@ export function DropOverlay() {
       setOver(false);
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
-      if (useFilesDialog.getState().dialog) {
+      if (useFilesDialog.getState().dialog || modalOpen()) {
         useToasts.getState().show('error', t('files.drop.busy'));
         return;
       }
@@ -60,6 +61,18 @@ export function DropOverlay() {
   }, [t]);
 
   if (!over) return null;
+  // A drop is refused while another dialog is open: the overlay says so before the user lets go.
+  const busy = useFilesDialog.getState().dialog !== null || modalOpen();
+  if (busy) {
+    return (
+      <div className="drop-overlay" data-testid="drop-overlay" data-busy="true" aria-hidden="true">
+        <div className="drop-overlay-card drop-overlay-busy">
+          <strong>{t('files.drop.busyTitle')}</strong>
+          <span>{t('files.drop.busy')}</span>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
       <div className="drop-overlay-card">

@@ -72,7 +72,8 @@ export function ImageNameField({ value, verdict, onChange, disabled, testId }: I
                 {verdict.full}
               </code>
             </p>
-            {holder?.kind === 'moves' && (
+            {/* Once the job has started the warning has done its work: after it, the name is this image's. */}
+            {holder?.kind === 'moves' && !disabled && (
               <p className="job-dialog-moves" data-testid={`${testId}-moves`}>
                 {t('importDialog.nameField.moves', { name: verdict.familiar, from: shortId(holder.from) })}
               </p>

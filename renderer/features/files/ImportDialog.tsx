@@ -141,7 +141,7 @@ export function ImportDialog({ file, onClose }: { file: PickedFile | null; onClo
         <ImportExplainer />
         <fieldset className="job-dialog-fields" disabled={inFlight || result !== null}>
           <ImportSourceField source={source} onChange={changeSource} />
-          <ImageNameField value={name} verdict={nameVerdict} onChange={setName} testId="import-name" />
+          <ImageNameField value={name} verdict={nameVerdict} onChange={setName} testId="import-name" disabled={importJobId !== null} />
           <label className="field">
             <span className="field-label">{t('importDialog.message')}</span>
             <input className="text-input" data-testid="import-message" value={message} maxLength={MAX_MESSAGE} placeholder={t('importDialog.messagePlaceholder')} autoComplete="off" onChange={(e) => setMessage(e.target.value)} />

@@ -3,6 +3,7 @@ import type { JobUpdate } from '../../../shared/job-types';
 import { useJobs } from '../../stores/jobs-store';
 import { useClock } from '../../ui/clock-store';
 import { InlineError } from '../../ui/InlineError';
+import { CheckIcon } from '../../ui/icons';
 import { TaskResult } from '../tasks/TaskResult';
 import { TaskRow } from '../tasks/TaskRow';
 
@@ -10,7 +11,17 @@ import { TaskRow } from '../tasks/TaskRow';
 export function JobProgress({ job, failedHeading }: { job: JobUpdate; failedHeading: string }) {
   const { t } = useTranslation();
   const now = useClock((s) => s.now);
-  if (job.state === 'done') return <TaskResult job={job} />;
+  if (job.state === 'done') {
+    return (
+      <div className="job-done" data-testid="job-done" role="status">
+        <CheckIcon />
+        <div>
+          <strong>{t('files.done')}</strong>
+          <TaskResult job={job} />
+        </div>
+      </div>
+    );
+  }
   if (job.state === 'failed' && job.error) return <InlineError heading={failedHeading} error={job.error} testId="job-error" />;
   if (job.state === 'cancelled') return <p className="muted">{t('tasks.states.cancelled')}</p>;
   return (

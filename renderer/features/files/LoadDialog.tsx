@@ -9,7 +9,7 @@ import { CommandHint } from '../../ui/CommandHint';
 import { Dialog } from '../../ui/Dialog';
 import { Spinner } from '../../ui/Spinner';
 import { ArchivePreviewView } from './ArchivePreviewView';
-import { loadSummary, newItem, type LoadItem } from './load-items';
+import { loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
 import { LoadItemStatus } from './LoadItemStatus';
 import type { PickedFile } from '../../api/host-files';
 
@@ -41,7 +41,12 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
         api
           .call('archives.preview', { source: item.source })
           .then((preview) => patch(index, { stage: 'ready', preview }))
-          .catch((err: unknown) => patch(index, { stage: 'failed', error: toStevedoreError(err) }));
+          .catch((err: unknown) => {
+            patch(index, { stage: 'failed', error: toStevedoreError(err) });
+            // A file that cannot be loaded has no business staying on the host, except to be imported.
+            const source = item.source;
+            if (source?.kind === 'upload' && !looksLikeFilesystem(toStevedoreError(err))) void api.call('uploads.discard', { uploadId: source.uploadId }).catch(() => undefined);
+          });
       }
     });
   }, [items, patch]);
@@ -70,7 +75,9 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
   const summary = loadSummary(items);
   const busy = items.some((i) => i.stage === 'uploading' || i.stage === 'reading');
   const loading = items.some((i) => i.stage === 'loading');
-  const command = items.length === 1 ? loadCommand(items[0]!.file.kind === 'path' ? items[0]!.file.path : items[0]!.file.name) : items.map((i) => loadCommand(i.file.kind === 'path' ? i.file.path : i.file.name)).join(' && ');
+  // The command names the files that will load; a refused one would stop a shell's && chain anyway.
+  const loadable = items.filter((i) => i.stage !== 'failed');
+  const command = (loadable.length > 0 ? loadable : items).map((i) => loadCommand(i.file.kind === 'path' ? i.file.path : i.file.name)).join(' && ');
 
   const footer = (
     <>
@@ -80,7 +87,7 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
       {!loading && (
         <button type="button" className={`button ${summary.replaces > 0 ? 'button-danger' : 'button-primary'}`} data-testid="load-submit" disabled={busy || summary.files === 0} onClick={() => void loadAll()}>
           {busy && <Spinner size={14} />}
-          {summary.replaces > 0 ? t('files.load.submitReplacing', { count: summary.images, names: summary.replaces }) : t('files.load.submit', { count: summary.images })}
+          {summary.replaces > 0 ? `${t('files.load.submit', { count: summary.images })} · ${t('files.load.moving', { count: summary.replaces })}` : t('files.load.submit', { count: summary.images })}
         </button>
       )}
     </>

@@ -8,6 +8,7 @@ import { InlineError } from '../../ui/InlineError';
 import { CloseIcon } from '../../ui/icons';
 import { TaskResult } from './TaskResult';
 import { etaParts, taskProgress } from './task-view';
+import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 
 const KINDS = {
   'images.save': 'images_save',
@@ -24,7 +25,7 @@ const kindOf = (name: string): Kind => (Object.prototype.hasOwnProperty.call(KIN
 
 /** One job: what it is, its command, a progress bar with bytes and time left, then its outcome. */
 export const TaskRow = memo(function TaskRow({ job, now }: { job: JobUpdate; now: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const p = taskProgress(job, now);
   const kind = kindOf(job.name);
   const running = job.state === 'running';
@@ -40,6 +41,9 @@ export const TaskRow = memo(function TaskRow({ job, now }: { job: JobUpdate; now
         <span className="task-name">{t(`tasks.kinds.${kind}`)}</span>
         <span className={`task-state task-state-${job.state}`} data-testid="task-state">
           {t(`tasks.states.${job.state}`)}
+        </span>
+        <span className="task-when" title={exactDateTime(i18n.language, job.finishedAt ?? job.startedAt)}>
+          {relativeTime(t, job.finishedAt ?? job.startedAt, Math.max(now, job.finishedAt ?? job.startedAt))}
         </span>
         <span className="task-spacer" />
         {running ? (
