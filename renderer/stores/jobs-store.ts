@@ -10,8 +10,8 @@ interface JobsState {
   jobs: JobUpdate[];
   /** The Tasks panel is open. */
   open: boolean;
-  /** Finished jobs this window has not seen yet (the panel was shut when they ended). */
-  unseen: number;
+  /** Finished jobs this window has not seen yet (the panel was shut when they ended), until dismissed. */
+  unseen: ReadonlySet<string>;
   setOpen(open: boolean): void;
   toggle(): void;
   sync(): Promise<void>;
@@ -31,8 +31,8 @@ export function orderJobs(jobs: readonly JobUpdate[]): JobUpdate[] {
 export const useJobs = create<JobsState>()((set, get) => ({
   jobs: [],
   open: false,
-  unseen: 0,
-  setOpen: (open) => set(open ? { open, unseen: 0 } : { open }),
+  unseen: new Set(),
+  setOpen: (open) => set(open ? { open, unseen: new Set() } : { open }),
   toggle: () => get().setOpen(!get().open),
   async sync() {
     const jobs = await api.call('jobs.list').catch(() => null);
@@ -45,9 +45,9 @@ export const useJobs = create<JobsState>()((set, get) => ({
     if (before && before.state !== 'running') return;
     const next = orderJobs([...jobs.filter((j) => j.jobId !== u.jobId), u]);
     const ended = u.state !== 'running' && !open;
-    set({ jobs: next, unseen: ended ? unseen + 1 : unseen });
+    set({ jobs: next, unseen: ended ? new Set([...unseen, u.jobId]) : unseen });
   },
-  dismissed: ({ jobIds }) => set({ jobs: get().jobs.filter((j) => !jobIds.includes(j.jobId)) }),
+  dismissed: ({ jobIds }) => set({ jobs: get().jobs.filter((j) => !jobIds.includes(j.jobId)), unseen: new Set([...get().unseen].filter((id) => !jobIds.includes(id))) }),
   async cancel(jobId) {
     await api.call('jobs.cancel', { jobId }).catch(() => undefined);
   },

@@ -9,7 +9,7 @@ import { runningCount } from './task-view';
 export function TasksButton() {
   const { t } = useTranslation();
   const running = useJobs((s) => runningCount(s.jobs));
-  const unseen = useJobs((s) => s.unseen);
+  const unseen = useJobs((s) => s.unseen.size);
   const open = useJobs((s) => s.open);
 
   useEffect(() => {
