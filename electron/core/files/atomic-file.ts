@@ -76,12 +76,16 @@ function notWritable(folder: string, detail?: string): BackendError {
  */
 function diskProblem(err: unknown, target: string): BackendError | null {
   const e = err as NodeJS.ErrnoException | null;
-  if (!e || typeof e.code !== 'string' || typeof e.path !== 'string') return null;
+  if (!e || typeof e.code !== 'string') return null;
   const folder = dirname(target);
   const detail = String(e.message);
+  // A failed write() names no path; these codes only ever come from the disk.
   if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
     return new BackendError('IO', `No space left on the disk holding ${quoteValue(folder, 120)}: nothing was kept.`, 'Free some space there, or save to another disk.', detail).translatedAs('files.diskFull', { folder });
   }
-  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return notWritable(folder, detail);
+  if (e.code === 'EROFS') return notWritable(folder, detail);
+  // Others (ENOENT, EACCES…) are the disk's only when they name a path: the engine's socket has the same codes.
+  if (typeof e.path !== 'string') return null;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return notWritable(folder, detail);
   return new BackendError('IO', `A file cannot be written in ${quoteValue(folder, 120)} (${e.code}): nothing was kept.`, 'Pick an ordinary folder on a disk, such as your home or Downloads folder.', detail).translatedAs('files.cannotWrite', { folder, code: e.code });
 }

@@ -222,6 +222,16 @@ forEachEngine((engine) => {
     });
   });
 
+  describe('a save where no file can be written', () => {
+    it('says the folder is the problem, never the Docker socket (whose errors share the same codes)', async () => {
+      const end = await runJob('images.save', { refs: [FIXTURES.base], path: '/proc/stevedore-test.tar' });
+      expect(end.state).toBe('failed');
+      expect(end.error?.code).not.toBe('ENGINE_UNREACHABLE');
+      expect(end.error?.code).not.toBe('PERMISSION_DENIED');
+      expect(end.error?.message).toContain('/proc');
+    });
+  });
+
   describe('a save onto a full disk', () => {
     it('fails with a message that says so and leaves nothing behind', async () => {
       const small = join(dir, 'tiny-disk');
