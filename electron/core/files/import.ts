@@ -1,13 +1,12 @@
 import type Docker from 'dockerode';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ByteProgress, ImportResult } from '../../../shared/archive-types';
 import { BackendError } from '../../../shared/errors';
 import { parseTagTarget } from '../../../shared/reference';
-import { sniffCompression, tarStreamOf } from '../archives/archive-reader';
+import { sniffCompression } from '../archives/archive-reader';
 import { toBackendError } from '../engine/engine-errors';
 import type { JobContext } from '../jobs';
-import { byteCounter } from './byte-counter';
+import { fileToEngine } from './send-file';
 import { followEngine, type EngineMessage } from './engine-stream';
 import type { OpenedSource } from './sources';
 
@@ -53,15 +52,7 @@ function importedId(messages: readonly EngineMessage[]): string {
 
 /** `docker import file [name]`: one flattened filesystem becomes a one-layer image with no history. */
 export async function importFile(docker: Docker, source: OpenedSource, args: ImportArgs, ctx: JobContext<ByteProgress>): Promise<ImportResult> {
-  const total = source.bytes;
-  let phase: ByteProgress['phase'] = 'engine';
-  const counter = byteCounter((bytes) => ctx.report({ bytes, total, estimated: false, phase }));
-  counter.on('end', () => {
-    phase = 'finishing';
-    ctx.report({ bytes: total, total, estimated: false, phase });
-  });
-  const raw = createReadStream(source.path).pipe(counter);
-  const tar = tarStreamOf(raw, sniffCompression(await head(source.path, 4)));
+  const { tar, close } = fileToEngine(source, sniffCompression(await head(source.path, 4)), ctx);
   try {
     const response = (await docker.importImage(tar, { ...importQuery(args), abortSignal: ctx.signal })) as NodeJS.ReadableStream;
     const messages = await followEngine(docker, response as never, `Importing ${source.fileName}`, 'Import takes a filesystem tar, such as docker export writes.');
@@ -69,8 +60,7 @@ export async function importFile(docker: Docker, source: OpenedSource, args: Imp
   } catch (err) {
     throw toBackendError(err, `Importing ${source.fileName}`);
   } finally {
-    raw.destroy();
-    tar.destroy();
+    close();
   }
 }
 

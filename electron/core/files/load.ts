@@ -1,13 +1,11 @@
 import type Docker from 'dockerode';
-import { createReadStream } from 'node:fs';
 import type { ByteProgress, LoadedImage, LoadResult } from '../../../shared/archive-types';
 import { BackendError } from '../../../shared/errors';
 import { imageObject } from '../engine/engine-objects';
 import { toBackendError } from '../engine/engine-errors';
-import { tarStreamOf } from '../archives/archive-reader';
 import type { JobContext } from '../jobs';
 import { readSource } from './archive-preview';
-import { byteCounter } from './byte-counter';
+import { fileToEngine } from './send-file';
 import { followEngine } from './engine-stream';
 import type { OpenedSource } from './sources';
 
@@ -41,26 +39,17 @@ export async function loadArchive(docker: Docker, source: OpenedSource, ctx: Job
   const total = source.bytes;
   ctx.report({ bytes: 0, total, estimated: false, phase: 'reading' });
   const contents = await readSource(source, ctx.signal, (bytes) => ctx.report({ bytes, total, estimated: false, phase: 'reading' }));
-  let phase: ByteProgress['phase'] = 'engine';
-  const counter = byteCounter((bytes) => ctx.report({ bytes, total, estimated: false, phase }));
-  counter.on('end', () => {
-    // The engine still unpacks after the last byte (the containerd store says nothing meanwhile).
-    phase = 'finishing';
-    ctx.report({ bytes: total, total, estimated: false, phase });
-  });
-  const raw = createReadStream(source.path).pipe(counter);
-  const tar = tarStreamOf(raw, contents.compression);
+  const { tar, close, bytes } = fileToEngine(source, contents.compression, ctx);
   try {
     const response = (await docker.loadImage(tar, { quiet: true, abortSignal: ctx.signal })) as NodeJS.ReadableStream;
     const messages = await followEngine(docker, response as never, `Loading ${source.fileName}`, 'The file was read through without a problem, so the engine’s words below say why.');
     const lines = messages.flatMap((m) => (m.stream ?? '').split('\n').map((l) => l.trim())).filter(Boolean);
     const loaded = await loadedImages(docker, lines);
     if (loaded.length === 0) throw new BackendError('ENGINE_ERROR', `Loading ${source.fileName}: the engine loaded nothing.`, 'Check the engine’s log.', lines.join('\n'));
-    return { loaded, bytes: counter.bytes };
+    return { loaded, bytes: bytes() };
   } catch (err) {
     throw toBackendError(err, `Loading ${source.fileName}`);
   } finally {
-    raw.destroy();
-    tar.destroy();
+    close();
   }
 }
