@@ -4,7 +4,6 @@ import type { ImportResult } from '../../../shared/archive-types';
 import { isActiveContainer } from '../../../shared/container-state';
 import type { StevedoreError } from '../../../shared/errors';
 import { commitCommand } from '../../../shared/file-commands';
-import { shortId } from '../../../shared/format';
 import type { ContainerBrief } from '../../../shared/removal-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
@@ -21,7 +20,7 @@ import { NewImageResult } from '../files/NewImageResult';
 import { useJob } from '../files/use-job';
 import { useReveal } from '../files/use-reveal';
 import { checkTagInput } from '../operations/tag-form';
-import { ContainerState } from './ContainerState';
+import { ContainerSubject } from './ContainerSubject';
 
 const MAX_AUTHOR = 256;
 const MAX_MESSAGE = 4096;
@@ -90,16 +89,7 @@ export function CommitDialog({ container, onClose }: { container: ContainerBrief
     <Dialog title={t('commitDialog.title', { name: container.name })} testId="commit-dialog" onClose={onClose} footer={footer} size="medium">
       <form id="commit-form" className="job-dialog-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <p className="job-dialog-explain">{t('commitDialog.explain')}</p>
-        <div className="field">
-          <span className="field-label">{t('commitDialog.container')}</span>
-          <span className="job-dialog-subject">
-            <span className="mono job-dialog-subject-name" title={container.name}>
-              {container.name}
-            </span>
-            <ContainerState state={container.state} />
-            <span className="mono muted">{shortId(container.id)}</span>
-          </span>
-        </div>
+        <ContainerSubject container={container} label={t('commitDialog.container')} />
         <fieldset className="job-dialog-fields" disabled={locked}>
           <ImageNameField value={name} verdict={nameVerdict} onChange={setName} testId="commit-name" disabled={jobId !== null} />
           <div className="job-dialog-pair">

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../shared/archive-types';
 import type { StevedoreError } from '../../../shared/errors';
 import { exportCommand } from '../../../shared/file-commands';
-import { shortId } from '../../../shared/format';
 import { baseName } from '../../../shared/host-path';
 import type { ContainerBrief } from '../../../shared/removal-types';
 import { api } from '../../api/client';
@@ -22,7 +21,7 @@ import { JobProgress } from '../files/JobProgress';
 import { useHostFolder } from '../files/use-host-folder';
 import { useJob } from '../files/use-job';
 import { useReveal } from '../files/use-reveal';
-import { ContainerState } from './ContainerState';
+import { ContainerSubject } from './ContainerSubject';
 import { exportFileName, hostPathProblem, joinHostPath } from './export-path';
 
 /**
@@ -124,16 +123,7 @@ export function ExportDialog({ container, onClose }: { container: ContainerBrief
     <Dialog title={t('exportDialog.title', { name: container.name })} testId="export-dialog" onClose={onClose} footer={footer} size="medium">
       <form id="export-form" className="job-dialog-form" onSubmit={onSubmit} noValidate>
         <p className="job-dialog-explain">{t('exportDialog.explain')}</p>
-        <div className="field">
-          <span className="field-label">{t('exportDialog.container')}</span>
-          <span className="job-dialog-subject">
-            <span className="mono job-dialog-subject-name" title={container.name}>
-              {container.name}
-            </span>
-            <ContainerState state={container.state} />
-            <span className="mono muted">{shortId(container.id)}</span>
-          </span>
-        </div>
+        <ContainerSubject container={container} label={t('exportDialog.container')} />
         {web ? (
           <label className="field">
             <span className="field-label">{t('exportDialog.pathWeb')}</span>
