@@ -8,6 +8,7 @@ import { toBackendError } from '../engine/engine-errors';
 import { readArchive } from '../archives/archive-reader';
 import { byteCounter } from './byte-counter';
 import type { OpenedSource } from './sources';
+import { STREAM_BUFFER } from './io-sizes';
 
 type ImageStoreKind = ImageStore['kind'];
 
@@ -32,7 +33,7 @@ export async function readSource(source: OpenedSource, signal: AbortSignal, onBy
     onBytes(source.bytes);
     return known;
   }
-  const raw = createReadStream(source.path).pipe(byteCounter(onBytes));
+  const raw = createReadStream(source.path, { highWaterMark: STREAM_BUFFER }).pipe(byteCounter(onBytes));
   try {
     const contents = await readArchive(raw, { fileName: source.fileName, signal });
     READ_THROUGH.set(key, contents);

@@ -6,6 +6,7 @@ import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackendError } from '../../../shared/errors';
 import { quoteValue } from '../../../shared/engine-names';
+import { STREAM_BUFFER } from './io-sizes';
 
 /** The temporary name beside the target: hidden, and plainly not a finished archive. */
 export function partialPathFor(target: string): string {
@@ -41,7 +42,7 @@ export interface AtomicWriteOptions {
 export async function writeAtomically(source: Readable, target: string, { overwrite, signal, through, verify }: AtomicWriteOptions): Promise<number> {
   await checkTarget(target, overwrite);
   const partial = partialPathFor(target);
-  const out = createWriteStream(partial, { flags: 'wx', mode: 0o644 });
+  const out = createWriteStream(partial, { flags: 'wx', mode: 0o644, highWaterMark: STREAM_BUFFER });
   try {
     await pipeline([source, ...through, out], { signal });
     const handle = await open(partial, 'r+');

@@ -1,15 +1,17 @@
 import { PassThrough, Transform } from 'node:stream';
+import { STREAM_BUFFER } from './io-sizes';
 
 /**
  * A pass-through that also feeds a side reader, waiting for it when it falls behind: reading what is
  * being written (to say which platforms a save holds) costs no second pass over the file and no buffer.
  */
 export function teeTo(): { through: Transform; side: PassThrough } {
-  const side = new PassThrough();
+  const side = new PassThrough({ highWaterMark: STREAM_BUFFER });
   let sideDone = false;
   side.on('close', () => (sideDone = true));
   side.on('error', () => (sideDone = true));
   const through = new Transform({
+    highWaterMark: STREAM_BUFFER,
     transform(chunk: Buffer, _encoding, callback) {
       if (sideDone || side.write(chunk)) return callback(null, chunk);
       const go = () => {

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { BackendError } from '../../../shared/errors';
 import { formatSize } from '../../../shared/format';
 import { byteCounter } from './byte-counter';
+import { STREAM_BUFFER } from './io-sizes';
 
 /** An upload nobody loaded or discarded is removed after this long (a closed tab, a crashed page). */
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -44,7 +45,7 @@ export class UploadArea {
     const path = join(this.dir, uploadId);
     const counter = byteCounter(onBytes);
     try {
-      await pipeline(body, counter, createWriteStream(path, { flags: 'wx', mode: 0o600 }), { signal });
+      await pipeline(body, counter, createWriteStream(path, { flags: 'wx', mode: 0o600, highWaterMark: STREAM_BUFFER }), { signal });
     } catch (err) {
       await unlink(path).catch(() => undefined);
       throw err;
