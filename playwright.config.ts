@@ -23,7 +23,7 @@ const WEB_ONLY = ['**/web-host-security.spec.ts', '**/engine-unreachable.spec.ts
 /** A browser's uploads and downloads: the desktop app reads and writes paths through native dialogs instead. */
 const BROWSER_FILES = ['**/files-web.spec.ts'];
 /** The desktop window's own defences: nothing to test in a browser. */
-const ELECTRON_ONLY = ['**/desktop-security.spec.ts'];
+const ELECTRON_ONLY = ['**/desktop-security.spec.ts', '**/desktop-files.spec.ts'];
 const SCREENS = /@screens/;
 
 /** A smoke run on Docker 20.10's legacy store: the full suite runs on 26.1's containerd store. */

@@ -15,13 +15,14 @@ test.describe('the desktop window', () => {
     expect(outside).toBe(404);
   });
 
-  test('exposes only the contract bridge to the page: no Node, no ipcRenderer', async ({ page }) => {
+  test('exposes only the contract bridge and its file helpers to the page: no Node, no ipcRenderer', async ({ page }) => {
     const surface = await page.evaluate(() => ({
       bridge: Object.keys((window as unknown as { stevedore: object }).stevedore).sort(),
+      files: Object.keys((window as unknown as { stevedore: { files: object } }).stevedore.files).sort(),
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
-    expect(surface).toEqual({ bridge: ['call', 'locale', 'onEvent'], require: 'undefined', process: 'undefined' });
+    expect(surface).toEqual({ bridge: ['call', 'files', 'locale', 'onEvent'], files: ['chooseOpenPaths', 'chooseSavePath', 'pathForFile'], require: 'undefined', process: 'undefined' });
   });
 
   test('refuses to navigate away, to open windows and to redirect', async ({ page, images }) => {

@@ -24,6 +24,9 @@ interface WorkerFixtures {
   webBrowser: () => Promise<Browser>;
 }
 
+/** The Electron app behind a page of the electron project, for specs that stub its native dialogs. */
+export const electronAppOf = new WeakMap<Page, ElectronApplication>();
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
@@ -50,6 +53,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (electron.path === null) return;
       const app = await launchElectron(e2eEnv, electron.path, electron.display);
       page = await app.firstWindow();
+      electronAppOf.set(page, app);
       await page.setViewportSize(VIEWPORT);
       close = () => app.close();
     } else {
