@@ -8,7 +8,7 @@ import { patchSummaries } from '../../../shared/image-patch';
 import { toImageRows } from '../../../shared/image-rows';
 import type { ImageSummaries, ImageSummary } from '../../../shared/image-types';
 import type { Backend } from '../backend';
-import { backendFor, connected, dockerCli, valueOf } from '../test-support/backend-harness';
+import { backendFor, connected, dockerCli, removeImagesDeep, valueOf } from '../test-support/backend-harness';
 import { buildImage } from '../test-support/build-image';
 import { forEachEngine } from '../test-support/engine-suite';
 
@@ -101,7 +101,7 @@ forEachEngine((engine) => {
     backend.dispose();
     // Every image this test made carries its seed label, named or not (moved names leave nameless ones).
     const ids = dockerCli(engine, 'images', '-a', '-q', '--filter', `label=seed=${SEED}`).split('\n').filter(Boolean);
-    if (ids.length > 0) dockerCli(engine, 'rmi', '-f', ...new Set(ids));
+    removeImagesDeep(engine, ids);
     rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -31,6 +31,28 @@ export function removeContainers(engine: TestEngine, ...names: string[]): void {
   }
 }
 
+/**
+ * `docker rmi -f` of images that may be parents of one another: the legacy store refuses a parent
+ * before its children ("has dependent child images") even with -f, and in one command the order is
+ * the arguments'. So each goes alone, and passes repeat while any went.
+ */
+export function removeImagesDeep(engine: TestEngine, ids: readonly string[]): void {
+  let left = [...new Set(ids)];
+  while (left.length > 0) {
+    const before = left.length;
+    left = left.filter((id) => {
+      try {
+        dockerCli(engine, 'rmi', '-f', id);
+        return false;
+      } catch (err) {
+        // Already gone (a child's removal took its untagged parent along) counts as removed.
+        return !/No such image/i.test(String((err as { stderr?: unknown }).stderr ?? err));
+      }
+    });
+    if (left.length === before) throw new Error(`could not remove ${left.join(' ')}`);
+  }
+}
+
 export function valueOf<T>(outcome: CallOutcome): T {
   if (!outcome.ok) throw new Error(`call failed: ${JSON.stringify(outcome.error)}`);
   return outcome.value as T;
