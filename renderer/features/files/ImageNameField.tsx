@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { shortId } from '../../../shared/format';
 import { useImages } from '../../stores/images-store';
 import { CheckIcon } from '../../ui/icons';
-import { ReferenceProblemText } from '../operations/ReferenceProblemText';
-import { highlightPart, tagMoveEffect, type TagInputState } from '../operations/tag-form';
+import { tagMoveEffect, type TagInputState } from '../operations/tag-form';
+import { NameProblem } from '../operations/NameProblem';
 
 interface ImageNameFieldProps {
   value: string;
@@ -46,22 +46,7 @@ export function ImageNameField({ value, verdict, onChange, disabled, testId }: I
       <div id={problemId} className="tag-verdict name-verdict" aria-live="polite">
         {verdict.state === 'empty' && <p className="muted">{t('importDialog.nameField.empty')}</p>}
         {verdict.state === 'invalid' && (
-          <div className="tag-problem" data-testid={`${testId}-problem`} data-problem={verdict.problem}>
-            <p className="mono tag-echo" aria-hidden="true">
-              {highlightPart(value, verdict.problem, verdict.part).map((segment, i) =>
-                segment.bad ? (
-                  <mark key={i} className="tag-bad-part">
-                    {segment.text.replace(/ /g, '\u2423')}
-                  </mark>
-                ) : (
-                  <span key={i}>{segment.text}</span>
-                ),
-              )}
-            </p>
-            <p>
-              <ReferenceProblemText problem={verdict.problem} part={verdict.part} message={verdict.message} />
-            </p>
-          </div>
+          <NameProblem text={value} problem={verdict.problem} part={verdict.part} message={verdict.message} testId={`${testId}-problem`} />
         )}
         {verdict.state === 'valid' && (
           <>

@@ -10,9 +10,9 @@ import { useContainers } from '../../stores/containers-store';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { useToasts } from '../../ui/toast-store';
-import { checkTagInput, highlightPart, tagCommand, tagMoveEffect } from './tag-form';
-import { ReferenceProblemText } from './ReferenceProblemText';
+import { checkTagInput, tagCommand, tagMoveEffect } from './tag-form';
 import { lead, listOf } from '../../i18n/lead';
+import { NameProblem } from './NameProblem';
 
 /** `docker tag SOURCE TARGET`, checked against Docker's reference grammar on every keystroke. */
 export function TagDialog() {
@@ -88,22 +88,7 @@ function TagForm({ source }: { source: TagSource }) {
         <div id={problemId} className="tag-verdict" aria-live="polite">
           {verdict.state === 'empty' && <p className="muted">{t('tagDialog.hint')}</p>}
           {verdict.state === 'invalid' && (
-            <div className="tag-problem" data-testid="tag-problem" data-problem={verdict.problem}>
-              <p className="mono tag-echo" aria-hidden="true">
-                {highlightPart(text, verdict.problem, verdict.part).map((segment, i) =>
-                  segment.bad ? (
-                    <mark key={i} className="tag-bad-part">
-                      {segment.text.replace(/ /g, '\u2423')}
-                    </mark>
-                  ) : (
-                    <span key={i}>{segment.text}</span>
-                  ),
-                )}
-              </p>
-              <p>
-                <ReferenceProblemText problem={verdict.problem} part={verdict.part} message={verdict.message} />
-              </p>
-            </div>
+            <NameProblem text={text} problem={verdict.problem} part={verdict.part} message={verdict.message} testId="tag-problem" />
           )}
           {verdict.state === 'valid' && (
             <p className="tag-valid">
