@@ -5,7 +5,7 @@ import { tarStreamOf } from '../archives/archive-reader';
 import type { JobContext } from '../jobs';
 import { byteCounter } from './byte-counter';
 import type { OpenedSource } from './sources';
-import { STREAM_BUFFER } from './io-sizes';
+import { SEND_BUFFER } from './io-sizes';
 
 /**
  * A file on its way to the engine as a plain tar (decompressed here, whatever the engine supports),
@@ -20,7 +20,7 @@ export function fileToEngine(source: OpenedSource, compression: ArchiveCompressi
     phase = 'finishing';
     ctx.report({ bytes: total, total, estimated: false, phase });
   });
-  const raw = createReadStream(source.path, { highWaterMark: STREAM_BUFFER }).pipe(counter);
+  const raw = createReadStream(source.path, { highWaterMark: SEND_BUFFER }).pipe(counter);
   const tar = tarStreamOf(raw, compression);
   return {
     tar,
