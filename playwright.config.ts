@@ -20,8 +20,11 @@ const chromium = {
 
 /** These talk to the web host itself (HTTP security, a second host process) and have no desktop twin. */
 const WEB_ONLY = ['**/web-host-security.spec.ts', '**/engine-unreachable.spec.ts'];
-/** A browser's uploads and downloads: the desktop app reads and writes paths through native dialogs instead. */
-const BROWSER_FILES = ['**/files-web.spec.ts'];
+/**
+ * A browser's uploads, downloads and typed host paths: the desktop app reads and writes paths through
+ * native dialogs instead, which desktop-files.spec.ts drives with the dialogs stubbed.
+ */
+const BROWSER_FILES = ['**/files-web.spec.ts', '**/containers-files.spec.ts'];
 /** The desktop window's own defences: nothing to test in a browser. */
 const ELECTRON_ONLY = ['**/desktop-security.spec.ts', '**/desktop-files.spec.ts'];
 const SCREENS = /@screens/;

@@ -16,8 +16,6 @@ import { docker, inspectImage, randomName } from './support/docker-cli';
 const made: string[] = [];
 let dir = '';
 test.beforeEach(() => {
-  // The desktop app asks for paths with native Save and Open dialogs, which a spec cannot drive.
-  test.skip(test.info().project.name === 'electron', 'native file dialogs');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-export-'));
 });
 test.afterEach(() => {

@@ -7,8 +7,7 @@ import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
-import { createStreamHandlers, parseStreamArgs, type StreamIO } from './streams';
-import { streams, type StreamName } from '../../shared/contract';
+import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
 import { listImages } from './images/images';
 import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
@@ -100,15 +99,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
     },
     async stream(name, rawArgs, io) {
       try {
-        if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(streams, name)) {
-          throw new BackendError('INVALID_ARGUMENT', `Unknown stream ${describeValue(name)}.`);
-        }
-        const streamName = name as StreamName;
-        const value =
-          streamName === 'images.download'
-            ? await streamHandlers['images.download'](parseStreamArgs('images.download', rawArgs), io)
-            : await streamHandlers['uploads.create'](parseStreamArgs('uploads.create', rawArgs), io);
-        return { ok: true, value };
+        if (!isStreamName(name)) throw new BackendError('INVALID_ARGUMENT', `Unknown stream ${describeValue(name)}.`);
+        // As for jobs, indexing by a union loses the link between a name and its handler's arguments.
+        const handler = streamHandlers[name] as (args: unknown, io: StreamIO) => Promise<unknown>;
+        return { ok: true, value: await handler(parseStreamArgs(name, rawArgs), io) };
       } catch (err) {
         engine.noteFailure(err);
         return { ok: false, error: toBackendError(err, typeof name === 'string' ? name : 'stream').toData() };

@@ -8,6 +8,7 @@ import type { EngineConnection } from './engine/connection';
 import { saveImagesToStream } from './files/save';
 import type { UploadArea } from './files/uploads';
 import type { JobContext, JobManager } from './jobs';
+import { describeZodError } from './validation';
 
 /** What a host gives a byte stream: the request body for uploads, a sink it opens for downloads. */
 export interface StreamIO {
@@ -66,8 +67,13 @@ export function createStreamHandlers(deps: { engine: EngineConnection; jobs: Job
   } satisfies { [N in StreamName]: (args: StreamArgsOut<N>, io: StreamIO) => Promise<unknown> };
 }
 
+export function isStreamName(name: unknown): name is StreamName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(streams, name);
+}
+
+/** A stream's arguments checked like a call's, with the same wording of what is wrong. */
 export function parseStreamArgs<N extends StreamName>(name: N, raw: unknown): StreamArgsOut<N> {
-  const parsed = streams[name].args.safeParse(raw);
-  if (!parsed.success) throw new BackendError('INVALID_ARGUMENT', `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const parsed = streams[name].args.safeParse(raw ?? {});
+  if (!parsed.success) throw new BackendError('INVALID_ARGUMENT', `Invalid arguments for ${name}: ${describeZodError(parsed.error)}`, 'Check the value you entered.');
   return parsed.data as StreamArgsOut<N>;
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../core/backend';
-import { streams, type StreamName } from '../../shared/contract';
+import { streams } from '../../shared/contract';
+import { isStreamName, parseStreamArgs } from '../core/streams';
+import { toBackendError } from '../core/engine/engine-errors';
 import type { ErrorCode, StevedoreError } from '../../shared/errors';
 import { STREAM_KEY_HEADER, STREAM_PATH } from '../../shared/transport';
 import type { HostLog } from './host-log';
@@ -22,10 +24,6 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
 }
 
 const failure = (res: ServerResponse, error: StevedoreError, headers: Record<string, string>) => answer(res, STATUS[error.code] ?? 500, { ok: false, error }, headers);
-
-function isStreamName(name: string): name is StreamName {
-  return Object.prototype.hasOwnProperty.call(streams, name);
-}
 
 function argsOf(query: URLSearchParams): unknown {
   const raw = query.get('args');
@@ -80,13 +78,17 @@ export function createStreamRoutes(backend: Backend, port: number | (() => numbe
       }
       if (query.get('ticket') === '1' && streams[name].method === 'GET') {
         // Validated now, so a bad request fails here with a message instead of as a broken download.
-        const parsed = streams[name].args.safeParse(argsOf(query));
-        if (!parsed.success) return failure(res, { code: 'INVALID_ARGUMENT', message: parsed.error.issues.map((i) => i.message).join('; ') }, baseHeaders);
+        let args: unknown;
+        try {
+          args = parseStreamArgs(name, argsOf(query));
+        } catch (err) {
+          return failure(res, toBackendError(err, name).toData(), baseHeaders);
+        }
         const now = Date.now();
         for (const [id, t] of tickets) if (t.expires < now) tickets.delete(id);
         if (tickets.size >= MAX_TICKETS) return failure(res, { code: 'BUSY', message: 'Too many downloads waiting to start.' }, baseHeaders);
         const ticket = randomBytes(18).toString('base64url');
-        tickets.set(ticket, { args: parsed.data, expires: now + TICKET_TTL_MS });
+        tickets.set(ticket, { args, expires: now + TICKET_TTL_MS });
         return answer(res, 200, { ok: true, value: { url: `${STREAM_PATH}${name}?ticket=${ticket}` } }, baseHeaders);
       }
       if (streams[name].method !== 'POST') return answer(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Method not allowed.' } }, baseHeaders);

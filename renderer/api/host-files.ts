@@ -32,17 +32,16 @@ function errorOf(body: unknown, fallback: string): StevedoreError {
   return isStevedoreError(error) ? error : { code: 'IO', message: fallback };
 }
 
-async function postStream(name: string, args: unknown, body: BodyInit | null, query: string, signal?: AbortSignal): Promise<unknown> {
-  const key = webHostKey() ?? '';
-  const url = `${STREAM_PATH}${name}?args=${encodeURIComponent(JSON.stringify(args))}${query}`;
-  const response = await fetch(url, { method: 'POST', body, headers: { [STREAM_KEY_HEADER]: key }, signal, credentials: 'same-origin' }).catch((err: unknown) => {
-    if (signal?.aborted) throw new ApiError({ code: 'CANCELLED', message: 'Cancelled.' });
+/** A download cannot carry the API key: the page asks for a one-time ticket with it, and the ticket becomes the link. */
+async function downloadTicket(args: StreamArgs<'images.download'>): Promise<string> {
+  const url = `${STREAM_PATH}images.download?args=${encodeURIComponent(JSON.stringify(args))}&ticket=1`;
+  const response = await fetch(url, { method: 'POST', headers: { [STREAM_KEY_HEADER]: webHostKey() ?? '' }, credentials: 'same-origin' }).catch((err: unknown) => {
     throw new ApiError({ code: 'IO', message: `The web host could not be reached: ${err instanceof Error ? err.message : String(err)}` });
   });
   const parsed: unknown = await response.json().catch(() => null);
-  const outcome = parsed as { ok?: boolean; value?: unknown } | null;
-  if (!response.ok || !outcome?.ok) throw new ApiError(errorOf(parsed, `The web host answered ${response.status}.`));
-  return outcome.value;
+  const outcome = parsed as { ok?: boolean; value?: { url?: unknown } } | null;
+  if (!response.ok || !outcome?.ok || typeof outcome.value?.url !== 'string') throw new ApiError(errorOf(parsed, `The web host answered ${response.status}.`));
+  return outcome.value.url;
 }
 
 /** XMLHttpRequest, not fetch: only it reports an upload's progress. The body is the File itself, streamed by the browser. */
@@ -89,8 +88,7 @@ function webFiles(): HostFiles {
     chooseOpenPaths: () => Promise.resolve([]),
     upload: (file, options) => uploadWithProgress(file, options?.signal, options?.onProgress),
     download: async (args) => {
-      // A download cannot carry the API key: a one-time ticket asked for with it becomes the link.
-      const { url } = (await postStream('images.download', args, null, '&ticket=1')) as { url: string };
+      const url = await downloadTicket(args);
       const link = document.createElement('a');
       link.href = url;
       link.download = '';

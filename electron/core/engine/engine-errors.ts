@@ -17,6 +17,9 @@ export type ConnectionProblem = 'unreachable' | 'permission-denied';
 /** Socket-level failures say the engine is not there (or not ours to use), not that a call was wrong. */
 export function connectionProblem(err: unknown): ConnectionProblem | null {
   const e = err as NodeishError;
+  // A file-system error names the file it was about (a socket's names its address): an ENOENT or
+  // EACCES from opening a file the user chose says nothing about the engine.
+  if (e && typeof (e as { path?: unknown }).path === 'string') return null;
   if (e && typeof e.code === 'string') {
     if (DENIED.has(e.code)) return 'permission-denied';
     if (UNREACHABLE.has(e.code)) return 'unreachable';

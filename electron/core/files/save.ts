@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { ArchiveContents, ByteProgress, SaveResult } from '../../../shared/archive-types';
+import type { ByteProgress, SaveResult } from '../../../shared/archive-types';
 import { BackendError } from '../../../shared/errors';
 import { baseName } from '../../../shared/host-path';
 import { imageObject } from '../engine/engine-objects';
@@ -47,7 +47,7 @@ async function saveStream(docker: Docker, refs: readonly string[], signal: Abort
 /** Where a save's bytes go: a file renamed into place, or a browser's download. */
 type Destination = (source: Readable, through: Transform[], verify: () => Promise<void>) => Promise<number>;
 
-async function saveTo(docker: Docker, refs: readonly string[], gzip: boolean, label: string, destination: Destination, ctx: JobContext<ByteProgress>): Promise<SaveResult & { contents: ArchiveContents }> {
+async function saveTo(docker: Docker, refs: readonly string[], gzip: boolean, label: string, destination: Destination, ctx: JobContext<ByteProgress>): Promise<SaveResult> {
   const total = await estimate(docker, refs);
   let phase: ByteProgress['phase'] = 'writing';
   const report = (bytes: number) => ctx.report({ bytes, total, estimated: true, phase });
@@ -68,14 +68,13 @@ async function saveTo(docker: Docker, refs: readonly string[], gzip: boolean, la
   const through = gzip ? [counter, tee.through, createGzip()] : [counter, tee.through];
   const bytes = await destination(source, through, verify);
   const held = await contents;
-  return { path: label, bytes, gzip, platforms: [...new Set(held.images.flatMap((i) => i.platforms))].sort(), images: held.images.length, contents: held };
+  return { path: label, bytes, gzip, platforms: [...new Set(held.images.flatMap((i) => i.platforms))].sort(), images: held.images.length };
 }
 
 /** `docker save -o path refs…` (or `| gzip >`), written atomically, with the platforms it holds. */
 export async function saveImages(docker: Docker, args: SaveArgs, ctx: JobContext<ByteProgress>): Promise<SaveResult> {
   const toFile: Destination = (source, through, verify) => writeAtomically(source, args.path, { overwrite: args.overwrite, signal: ctx.signal, through, verify });
-  const { contents: _contents, ...result } = await saveTo(docker, args.refs, args.gzip, baseName(args.path), toFile, ctx);
-  return { ...result, path: args.path };
+  return { ...(await saveTo(docker, args.refs, args.gzip, baseName(args.path), toFile, ctx)), path: args.path };
 }
 
 /**
@@ -90,6 +89,5 @@ export async function saveImagesToStream(docker: Docker, refs: readonly string[]
     await verify();
     return counted.bytes;
   };
-  const { contents: _contents, ...result } = await saveTo(docker, refs, gzip, fileName, toStream, ctx);
-  return result;
+  return saveTo(docker, refs, gzip, fileName, toStream, ctx);
 }

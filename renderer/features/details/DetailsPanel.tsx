@@ -10,7 +10,7 @@ import { StateView } from '../../ui/StateView';
 import { Tabs, type TabSpec } from '../../ui/Tabs';
 import { historyCommand, inspectCommand } from '../images/docker-commands';
 import { openRemoveImage, openTag } from '../operations/open-operations';
-import { saveRefs } from '../files/FilesButtons';
+import { saveRefs } from '../files/save-refs';
 import { useFilesDialog } from '../../stores/files-dialog-store';
 import { ContainersTab } from './ContainersTab';
 import { InspectTab } from './InspectTab';

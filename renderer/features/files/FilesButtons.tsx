@@ -1,15 +1,10 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NONE } from '../../../shared/image-rows';
 import type { ImageRow } from '../../../shared/image-types';
 import { ARCHIVE_FILTERS, hostFiles } from '../../api/host-files';
 import { useFilesDialog } from '../../stores/files-dialog-store';
 import { DownloadIcon, UploadIcon } from '../../ui/icons';
-
-/** What `docker save` is given for rows: their names, or the image ID for a row without one. */
-export function saveRefs(rows: readonly ImageRow[]): string[] {
-  return [...new Set(rows.map((r) => (r.tag !== NONE ? `${r.repository}:${r.tag}` : r.imageId)))];
-}
+import { saveRefs } from './save-refs';
 
 /** Save the selection (or the row under the cursor), and Load or Import files. */
 export function FilesButtons({ selectedRows, anchor }: { selectedRows: readonly ImageRow[]; anchor: ImageRow | null }) {
