@@ -1,11 +1,20 @@
 import type { StreamArgs } from '../../shared/contract';
 import { isStevedoreError, type StevedoreError } from '../../shared/errors';
 import { STREAM_KEY_HEADER, STREAM_PATH, type DesktopFiles, type FileFilter } from '../../shared/transport';
+import { INVISIBLE, escapeCodePoint } from '../../shared/invisible-chars';
 import { ApiError } from './client';
 import { webHostKey } from './transport';
 
 /** Where a file the user dropped or picked can be read by the backend. */
 export type PickedFile = { kind: 'path'; path: string; name: string; bytes: number } | { kind: 'upload-needed'; file: File; name: string; bytes: number };
+
+/**
+ * A file's name as the page shows it: bidi overrides and invisible characters written as \u escapes,
+ * so "rat.exe.tar" cannot pose as something else or reverse the message it appears in.
+ */
+export function shownName(name: string): string {
+  return name.replace(INVISIBLE, escapeCodePoint);
+}
 
 export const ARCHIVE_FILTERS: FileFilter[] = [{ name: 'Image archives', extensions: ['tar', 'gz', 'tgz', 'zst'] }];
 
@@ -47,7 +56,7 @@ async function downloadTicket(args: StreamArgs<'images.download'>): Promise<stri
 /** XMLHttpRequest, not fetch: only it reports an upload's progress. The body is the File itself, streamed by the browser. */
 function uploadWithProgress(file: File, signal?: AbortSignal, onProgress?: (sent: number) => void): Promise<{ uploadId: string; jobId: string }> {
   return new Promise((resolve, reject) => {
-    const args = { fileName: file.name.replace(/[\0/\\]/g, '_').slice(0, 255) || 'file' };
+    const args = { fileName: shownName(file.name).replace(/[\0/\\]/g, '_').slice(0, 255) || 'file' };
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${STREAM_PATH}uploads.create?args=${encodeURIComponent(JSON.stringify(args))}`);
     xhr.setRequestHeader(STREAM_KEY_HEADER, webHostKey() ?? '');
@@ -66,12 +75,12 @@ function uploadWithProgress(file: File, signal?: AbortSignal, onProgress?: (sent
 }
 
 function desktopFiles(files: DesktopFiles): HostFiles {
-  const picked = (path: string, name: string, bytes: number): PickedFile => ({ kind: 'path', path, name, bytes });
+  const picked = (path: string, name: string, bytes: number): PickedFile => ({ kind: 'path', path, name: shownName(name), bytes });
   return {
     kind: 'desktop',
     pick: (file) => {
       const path = files.pathForFile(file);
-      return path ? picked(path, file.name, file.size) : { kind: 'upload-needed', file, name: file.name, bytes: file.size };
+      return path ? picked(path, file.name, file.size) : { kind: 'upload-needed', file, name: shownName(file.name), bytes: file.size };
     },
     chooseSavePath: (defaultName, filters) => files.chooseSavePath({ defaultName, filters }),
     chooseOpenPaths: async (multiple, filters) => (await files.chooseOpenPaths({ multiple, filters })).map((p) => picked(p, p.split(/[\\/]/).at(-1) ?? p, -1)),
@@ -83,7 +92,7 @@ function desktopFiles(files: DesktopFiles): HostFiles {
 function webFiles(): HostFiles {
   return {
     kind: 'web',
-    pick: (file) => ({ kind: 'upload-needed', file, name: file.name, bytes: file.size }),
+    pick: (file) => ({ kind: 'upload-needed', file, name: shownName(file.name), bytes: file.size }),
     chooseSavePath: () => Promise.resolve(null),
     chooseOpenPaths: () => Promise.resolve([]),
     upload: (file, options) => uploadWithProgress(file, options?.signal, options?.onProgress),

@@ -89,7 +89,7 @@ export const problems = {
   unsafeName: (name: string) => keyed(new ArchiveProblem(
       (f) => `${f} is not a safe archive: the entry "${shortPath(name)}" points outside it.`,
       'docker save never writes such a name: do not load this file; ask whoever sent it for a fresh docker save.',
-    ), 'unsafe', {}),
+    ), 'unsafe', { name: shortPath(name) }),
 
   noImages: () => keyed(new ArchiveProblem(
       (f) => `${f} holds no images: it has neither manifest.json nor index.json — is it a filesystem export? Use Import for those.`,

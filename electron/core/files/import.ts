@@ -93,7 +93,7 @@ function urlProblem(err: unknown, url: string): BackendError | null {
   const status = /status (?:code )?(\d{3})|\b(\d{3}) (?:Not Found|Forbidden|Unauthorized)/i.exec(text);
   const code = status?.[1] ?? status?.[2];
   if (code) {
-    return new BackendError('ENGINE_ERROR', `The engine fetched ${url}, and the server answered ${code}.`, 'Check the URL in a browser; a 404 means the file is not there.', text).translatedAs('files.urlStatus', { url, status: code });
+    return new BackendError('ENGINE_ERROR', `The engine fetched ${url}, and the server answered ${code}.`, 'Check the URL in a browser: the server refused to give the engine that file.', text).translatedAs('files.urlStatus', { url, status: code });
   }
   return null;
 }

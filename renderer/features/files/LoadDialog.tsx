@@ -9,7 +9,7 @@ import { CommandHint } from '../../ui/CommandHint';
 import { Dialog } from '../../ui/Dialog';
 import { Spinner } from '../../ui/Spinner';
 import { ArchivePreviewView } from './ArchivePreviewView';
-import { loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
+import { headProblem, headVerdict, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
 import { LoadItemStatus } from './LoadItemStatus';
 import type { PickedFile } from '../../api/host-files';
 
@@ -32,9 +32,17 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
       if (started.current.has(key)) return;
       if (item.stage === 'uploading' && item.file.kind === 'upload-needed') {
         started.current.add(key);
-        hostFiles
-          .upload(item.file.file, { signal: uploads.current.signal, onProgress: (n) => setSent((s) => ({ ...s, [index]: n })) })
-          .then(({ uploadId, jobId }) => patch(index, { stage: 'reading', uploadJobId: jobId, source: { kind: 'upload', uploadId } }))
+        const file = item.file;
+        void file.file
+          .slice(0, 512)
+          .arrayBuffer()
+          .then((head) => {
+            const verdict = headVerdict(new Uint8Array(head));
+            if (verdict !== 'ok') return patch(index, { stage: 'failed', error: headProblem(verdict, file.name) });
+            return hostFiles
+          .upload(file.file, { signal: uploads.current.signal, onProgress: (n) => setSent((s) => ({ ...s, [index]: n })) })
+          .then(({ uploadId, jobId }) => patch(index, { stage: 'reading', uploadJobId: jobId, source: { kind: 'upload', uploadId } }));
+          })
           .catch((err: unknown) => patch(index, { stage: 'failed', error: toStevedoreError(err) }));
       } else if (item.stage === 'reading' && item.source) {
         started.current.add(key);
@@ -77,14 +85,14 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
   const loading = items.some((i) => i.stage === 'loading');
   // The command names the files that will load; a refused one would stop a shell's && chain anyway.
   const loadable = items.filter((i) => i.stage !== 'failed');
-  const command = (loadable.length > 0 ? loadable : items).map((i) => loadCommand(i.file.kind === 'path' ? i.file.path : i.file.name)).join(' && ');
+  const command = loadable.map((i) => loadCommand(i.file.kind === 'path' ? i.file.path : i.file.name)).join(' && ');
 
   const footer = (
     <>
       <button type="button" className="button" onClick={close} data-testid="load-close">
         {loading ? t('dialog.close') : t('dialog.cancel')}
       </button>
-      {!loading && (
+      {!loading && loadable.length > 0 && (
         <button type="button" className={`button ${summary.replaces > 0 ? 'button-danger' : 'button-primary'}`} data-testid="load-submit" disabled={busy || summary.files === 0} onClick={() => void loadAll()}>
           {busy && <Spinner size={14} />}
           {summary.replaces > 0 ? `${t('files.load.submit', { count: summary.images })} · ${t('files.load.moving', { count: summary.replaces })}` : t('files.load.submit', { count: summary.images })}
@@ -104,8 +112,12 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
             </li>
           ))}
         </ul>
-        <p className="field-note">{t('files.load.note')}</p>
-        <CommandHint command={command} />
+        {loadable.length > 0 && (
+          <>
+            <p className="field-note">{t('files.load.note')}</p>
+            <CommandHint command={command} />
+          </>
+        )}
       </div>
     </Dialog>
   );

@@ -146,7 +146,8 @@ export function SaveDialog({ refs, onClose }: { refs: string[]; onClose(): void 
                 onChange={(e) => {
                   setPath(e.target.value);
                   setConfirmReplace(false);
-                  if (error?.code === 'CONFLICT') setError(null);
+                  // The error was about the old path.
+                  setError(null);
                 }}
               />
               {hostFiles.kind === 'desktop' && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePreview } from '../../../shared/archive-types';
-import { loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
+import { headVerdict, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
 
 const preview = (fates: ArchivePreview['tagFates'], images = 1): ArchivePreview => ({
   compression: 'none',
@@ -29,5 +29,24 @@ describe('files dropped to load', () => {
   it('point a filesystem tar to Import', () => {
     expect(looksLikeFilesystem({ code: 'INVALID_ARGUMENT', message: 'fs.tar holds no images: it has neither manifest.json nor index.json — is it a filesystem export? Use Import for those.' })).toBe(true);
     expect(looksLikeFilesystem({ code: 'INVALID_ARGUMENT', message: 'x.tar is cut short.' })).toBe(false);
+  });
+
+  it('are refused before copying when their first block is zeros or not a tar header, and pass when compressed or a tar', () => {
+    const block = (fill: (b: Uint8Array) => void) => {
+      const b = new Uint8Array(512);
+      fill(b);
+      return b;
+    };
+    expect(headVerdict(block(() => undefined))).toBe('empty');
+    expect(headVerdict(new Uint8Array(0))).toBe('empty');
+    expect(headVerdict(block((b) => b.set([0x89, 0x50, 0x4e, 0x47])))).toBe('not-tar');
+    expect(headVerdict(block((b) => b.set([0x1f, 0x8b])))).toBe('ok');
+    expect(headVerdict(block((b) => b.set([0x28, 0xb5, 0x2f, 0xfd])))).toBe('ok');
+    const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+    const tarHeader = block((b) => {
+      b.set(ascii('manifest.json'));
+      b.set(ascii('ustar'), 257);
+    });
+    expect(headVerdict(tarHeader)).toBe('ok');
   });
 });

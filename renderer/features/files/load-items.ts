@@ -41,3 +41,25 @@ export function loadSummary(items: readonly LoadItem[]): { files: number; images
 export function looksLikeFilesystem(error: StevedoreError | null): boolean {
   return error?.code === 'INVALID_ARGUMENT' && /neither manifest\.json nor index\.json|Import/i.test(error.message);
 }
+
+/**
+ * What the first 512 bytes of a file say before a browser copies it to the host: a 20 GB file of
+ * zeros, or a photo, should be refused in a moment, not after minutes of copying. Only what is
+ * certain is refused: compressed data and a tar header ("ustar", as docker save writes) pass, and the
+ * host reads the whole file anyway.
+ */
+export function headVerdict(head: Uint8Array): 'ok' | 'empty' | 'not-tar' {
+  if (head.length === 0) return 'empty';
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'ok';
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'ok';
+  if (head.every((b) => b === 0)) return 'empty';
+  const magic = String.fromCharCode(...head.subarray(257, 262));
+  return magic === 'ustar' ? 'ok' : 'not-tar';
+}
+
+/** The refusal for a head that fails, worded like the host's own (and translated by the same keys). */
+export function headProblem(verdict: 'empty' | 'not-tar', fileName: string): StevedoreError {
+  return verdict === 'empty'
+    ? { code: 'INVALID_ARGUMENT', message: `${fileName} holds no data: its first block is empty.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.empty', values: { file: fileName } } }
+    : { code: 'INVALID_ARGUMENT', message: `${fileName} is not an image archive: it is not a tar file.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.notTar', values: { file: fileName } } };
+}
