@@ -10,6 +10,7 @@ import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters'
 import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
+import { CHANGE_KINDS, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -136,6 +137,22 @@ const pruneFilters = z
   })
   .strict();
 
+/** `linux/amd64`, `linux/arm64/v8`: the platform of a multi-platform image to read; null for the engine's pick. */
+const platform = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/, 'a platform looks like linux/amd64 or linux/arm64/v8')
+  .nullable()
+  .default(null);
+
+/** An analysed image, by the full ID the analysis answered with. */
+const analysedImage = z.object({ imageId: z.string().regex(/^sha256:[a-f0-9]{64}$/, 'the full image ID (sha256:…)'), platform }).strict();
+
+const treePath = z
+  .string()
+  .max(4096)
+  .refine((v) => !v.includes('\0') && !v.startsWith('/') && !v.endsWith('/'), 'a path inside the image, without a leading or trailing slash ("" is the root)');
+
 export const methods = {
   'engine.status': method(noArgs).returns<EngineStatus>(),
   /** Try to connect now instead of waiting for the next automatic retry. */
@@ -167,6 +184,21 @@ export const methods = {
   'uploads.discard': method(z.object({ uploadId: z.string().regex(UPLOAD_ID) }).strict()).returns<{ discarded: boolean }>(),
   /** Where the backend runs, so a save dialog can suggest a path on that machine. */
   'host.paths': method(noArgs).returns<{ home: string; downloads: string | null; separator: '/' | '\\' }>(),
+  /** One folder of an analysed layer: its changes, or the whole filesystem up to it; filtered by path and change. */
+  'layers.tree': method(
+    analysedImage
+      .extend({
+        layer: z.number().int().min(0).max(10_000),
+        view: z.enum(['changes', 'merged']),
+        dir: treePath,
+        filter: z.object({ text: z.string().max(256).default(''), kinds: z.array(z.enum(CHANGE_KINDS)).max(3).default([]) }).strict().default({ text: '', kinds: [] }),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(20_000).default(5000),
+      })
+      .strict(),
+  ).returns<TreePage>(),
+  /** Two analysed images: the layers they share and how the second's files differ from the first's. */
+  'layers.compare': method(z.object({ a: analysedImage, b: analysedImage }).strict()).returns<ImageCompare>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Forget finished jobs in every window: some by ID, or all of them. */
@@ -176,6 +208,8 @@ export const methods = {
 export const jobs = {
   /** Per-image shared/unique sizes from the engine's disk-usage report: slow on big hosts, so a job. */
   'images.usage': job(noArgs).reports<UsageProgress>().returns<ImageUsage[]>(),
+  /** What every layer adds, changes and removes, read once from the image's save stream (never written to disk). */
+  'layers.analyse': job(z.object({ ref: imageRef, platform }).strict()).reports<ByteProgress>().returns<LayerAnalysis>(),
   /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */
   'images.save': job(
     z.object({ refs: z.array(imageRef).min(1, 'choose at least one image').max(1000), path: hostPath, gzip: z.boolean().default(false), overwrite: z.boolean().default(false) }).strict(),

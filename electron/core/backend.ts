@@ -5,6 +5,7 @@ import { EngineConnection, type EngineOptions } from './engine/connection';
 import { toBackendError } from './engine/engine-errors';
 import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
+import { ImageLayers } from './layers/image-layers';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
 import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
@@ -38,7 +39,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const events = new EventWatcher(engine, { throttleMs: options.throttleMs });
   const prefetch = new ListPrefetch();
   const uploads = new UploadArea();
-  const deps = { engine, jobs, events, prefetch, uploads };
+  const layers = new ImageLayers(() => engine.client());
+  const deps = { engine, jobs, events, prefetch, uploads, layers };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
   const streamHandlers = createStreamHandlers(deps);

@@ -15,6 +15,7 @@ import { SharedRun } from './shared-run';
 import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { layerListCommand } from '../../shared/layer-commands';
 import { commitCommand, exportCommand, importCommand, loadCommand, saveCommand } from '../../shared/file-commands';
 import { commitContainer, exportContainer } from './containers/container-files';
 import { previewArchive } from './files/archive-preview';
@@ -24,6 +25,8 @@ import { saveImages } from './files/save';
 import { openSource, type FileSource } from './files/sources';
 import { checkTarget } from './files/atomic-file';
 import type { UploadArea } from './files/uploads';
+import type { ImageLayers } from './layers/image-layers';
+import { compareImages } from './layers/image-compare';
 
 export interface HandlerDeps {
   engine: EngineConnection;
@@ -33,6 +36,8 @@ export interface HandlerDeps {
   prefetch?: ListPrefetch;
   /** Files the web host received from browsers. */
   uploads: UploadArea;
+  /** Images whose layers were read, for their file trees. */
+  layers: ImageLayers;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -51,7 +56,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events, prefetch, uploads }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers }: HandlerDeps): MethodHandlers {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
@@ -97,6 +102,8 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads }
       const downloads = join(home, 'Downloads');
       return { home, downloads: existsSync(downloads) ? downloads : null, separator: sep === '\\' ? '\\' : '/' };
     },
+    'layers.tree': async ({ imageId, platform, layer, view, dir, filter, offset, limit }) => layers.tree({ imageId, platform, layer, view, dir, filter, offset, limit }),
+    'layers.compare': async ({ a, b }) => compareImages(layers.analysed(a.imageId, a.platform), layers.analysed(b.imageId, b.platform)),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.dismiss': async ({ jobIds }) => ({ dismissed: jobs.dismiss(jobIds) }),
@@ -113,7 +120,7 @@ function sourceLabel(source: FileSource, uploads: UploadArea): string {
   }
 }
 
-export function createJobHandlers({ engine, events, uploads }: HandlerDeps): JobHandlers {
+export function createJobHandlers({ engine, events, uploads, layers }: HandlerDeps): JobHandlers {
   // Two tabs (or a double click) asking at once share one walk: the engine refuses a second.
   const usage = new SharedRun(async (signal) => imageUsage(await engine.client(), signal));
   return {
@@ -123,6 +130,10 @@ export function createJobHandlers({ engine, events, uploads }: HandlerDeps): Job
         ctx.report({ phase: 'asking-engine' });
         return usage.join(ctx.signal);
       },
+    },
+    'layers.analyse': {
+      title: ({ ref }) => layerListCommand(ref),
+      run: async (args, ctx) => layers.analyse(args, ctx),
     },
     'images.save': {
       title: ({ refs, path, gzip }) => saveCommand(refs, path, gzip),

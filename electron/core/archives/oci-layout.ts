@@ -10,9 +10,10 @@ const MAX_DESCRIPTORS = 10_000;
 const MAX_DEPTH = 4;
 const NAME_ANNOTATION = 'io.containerd.image.name';
 
-interface PlatformImage {
+export interface PlatformImage {
   platform: string | null;
   configDigest: string;
+  configEntry: FoundEntry;
   layers: number;
   layerFiles: FoundEntry[];
 }
@@ -64,7 +65,16 @@ function completePlatforms(walk: Walk, descriptor: Descriptor, depth: number): P
   if (!configEntry || layerFiles.some((f) => f === null)) return [];
   const configLabel = `config ${manifest.config.digest}`;
   const config = validate(ImageConfig, readJsonEntry(walk.scan, configEntry, configLabel).value, configLabel);
-  return [{ platform: platformOf(config) ?? platformOf(descriptor.platform), configDigest: manifest.config.digest, layers: manifest.layers.length, layerFiles: layerFiles as FoundEntry[] }];
+  return [{ platform: platformOf(config) ?? platformOf(descriptor.platform), configDigest: manifest.config.digest, configEntry, layers: manifest.layers.length, layerFiles: layerFiles as FoundEntry[] }];
+}
+
+/** Every complete platform image under index.json, in its order (a single image's save has one name). */
+export function readOciPlatforms(scan: TarScan): PlatformImage[] {
+  const indexEntry = findEntry(scan, 'index.json');
+  if (!indexEntry) return [];
+  const index = validate(ImageIndex, readJsonEntry(scan, indexEntry, 'index.json').value, 'index.json');
+  const walk: Walk = { scan, left: MAX_DESCRIPTORS };
+  return index.manifests.flatMap((descriptor) => (findEntry(scan, blobPath(descriptor.digest)) ? completePlatforms(walk, descriptor, 0) : []));
 }
 
 /**

@@ -34,7 +34,7 @@ async function estimate(docker: Docker, refs: readonly string[]): Promise<number
 }
 
 /** `GET /images/get?names=…`: names go in the query, where the modem encodes them. */
-async function saveStream(docker: Docker, refs: readonly string[], signal: AbortSignal): Promise<Readable> {
+export async function saveStream(docker: Docker, refs: readonly string[], signal: AbortSignal): Promise<Readable> {
   try {
     // @types/dockerode lacks getImages (GET /images/get, several names in one archive).
     const saver = docker as unknown as { getImages(opts: { names: string[]; abortSignal: AbortSignal }): Promise<Readable> };

@@ -1,0 +1,112 @@
+/** What each layer of an image holds, read from its `docker save` stream (see electron/core/layers). */
+
+export type LayerFileKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+export type ChangeKind = 'added' | 'modified' | 'removed';
+export const CHANGE_KINDS = ['added', 'modified', 'removed'] as const satisfies readonly ChangeKind[];
+
+/** A history step of the image config, oldest first; `layer` is null for metadata-only steps (ENV, CMD…). */
+export interface HistoryStep {
+  createdBy: string;
+  created: string | null;
+  comment: string | null;
+  layer: number | null;
+}
+
+export interface LayerSummary {
+  /** 0 is the bottom layer. */
+  index: number;
+  diffId: string;
+  /** The layer's bytes in the saved archive (compressed where the store keeps it compressed). */
+  archiveBytes: number;
+  /** Bytes of the files this layer writes (added or modified). */
+  writtenBytes: number;
+  added: number;
+  modified: number;
+  removed: number;
+  /** Bytes of the lower layers' files this layer hides. */
+  removedBytes: number;
+}
+
+export interface WasteEvent {
+  layer: number;
+  action: 'written' | 'removed';
+  /** The copy's size for a write; for a removal, the size of what it hid. */
+  size: number;
+}
+
+export interface WastedPath {
+  path: string;
+  /** Bytes a build could have avoided here: every copy but the one that stays (all of them when removed). */
+  avoidableBytes: number;
+  /** dive's figure for the path: the sum of every copy, the one that stays included. */
+  diveBytes: number;
+  events: WasteEvent[];
+  final: 'present' | 'removed';
+}
+
+export interface WastedSpace {
+  avoidableBytes: number;
+  /** dive's own figures, for comparison: wasted = Σ every copy of such paths; efficiency = Σ smallest ÷ Σ all. */
+  dive: { wastedBytes: number; efficiency: number };
+  /** How many paths were touched by more than one layer. */
+  pathCount: number;
+  /** The most wasteful paths, by avoidable bytes, then dive's. */
+  paths: WastedPath[];
+}
+
+export interface LayerAnalysis {
+  imageId: string;
+  /** The platform analysed, and every platform the saved image holds completely. */
+  platform: string | null;
+  platforms: string[];
+  layers: LayerSummary[];
+  history: HistoryStep[];
+  wasted: WastedSpace;
+  /** The final filesystem: entries and the bytes of its files. */
+  files: number;
+  fileBytes: number;
+  /** The save stream's bytes, as read. */
+  readBytes: number;
+}
+
+export type TreeView = 'changes' | 'merged';
+
+export interface TreeNode {
+  name: string;
+  path: string;
+  kind: LayerFileKind;
+  /** A file's size; a directory's is rolled up from what the view shows under it. */
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  link: string | null;
+  /** What the selected layer did to it; null when it comes from a layer below unchanged. */
+  change: ChangeKind | null;
+  /** The layer that last wrote it (the layer that removed it, for a removal). */
+  layer: number;
+  /** Entries directly under a directory, in this view. */
+  children: number;
+}
+
+export interface TreePage {
+  dir: string;
+  nodes: TreeNode[];
+  /** All entries directly under `dir` in this view; `nodes` is the slice asked for. */
+  total: number;
+  offset: number;
+  /** Entries the filter kept in the whole view (a path's ancestors not counted). */
+  matches: number;
+}
+
+export interface ImageCompare {
+  sharedLayers: number;
+  /** Layers each image has that the other lacks (bottom-up diff IDs). */
+  onlyA: string[];
+  onlyB: string[];
+  changes: { path: string; change: ChangeKind; kind: LayerFileKind; sizeA: number | null; sizeB: number | null }[];
+  /** When there were more changes than `changes` holds. */
+  totalChanges: number;
+  addedBytes: number;
+  removedBytes: number;
+}
