@@ -7,6 +7,7 @@ import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
 import { ContainersPage } from './features/containers/ContainersPage';
+import { LayersPage } from './features/layers/LayersPage';
 import { DropOverlay } from './features/files/DropOverlay';
 import { FilesDialogHost } from './features/files/FilesDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
@@ -35,6 +36,8 @@ export function App() {
       <main className={`app-main${detailsOpen && connected && view === 'images' ? ' with-details' : ''}`}>
         {connected && view === 'containers' ? (
           <ContainersPage />
+        ) : connected && view === 'layers' ? (
+          <LayersPage />
         ) : connected ? (
           <>
             <ImagesPage />

@@ -13,6 +13,7 @@ import './styles/engine.css';
 import './styles/images.css';
 import './styles/details.css';
 import './styles/layers.css';
+import './styles/insight.css';
 import './styles/inspect.css';
 import './styles/dialogs.css';
 import './styles/removal.css';

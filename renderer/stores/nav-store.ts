@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type View = 'images' | 'containers';
+/** `layers`: one image's layers, files and wasted space, opened from the image (not a tab of its own). */
+export type View = 'images' | 'containers' | 'layers';
 
 /** Which top-level view the window shows. */
 export const useNav = create<{ view: View; show(view: View): void }>()((set) => ({

@@ -23,7 +23,7 @@ export interface AnalyseArgs {
 function failure(error: unknown, signal: AbortSignal): BackendError {
   if (signal.aborted) return new BackendError('CANCELLED', 'Reading the layers was cancelled.');
   if (error instanceof BackendError) return error;
-  if (error instanceof LayerProblem) return new BackendError('INVALID_ARGUMENT', error.message, error.hint);
+  if (error instanceof LayerProblem) return new BackendError(error.code, error.message, error.hint);
   const compression = compressionFailureOf(error);
   if (compression) return new BackendError('ENGINE_ERROR', `A layer of the image could not be decompressed (${compression.format}).`, 'The image may be damaged in the store: pull or build it again.', compression.detail);
   return toBackendError(error, 'Reading the layers');
@@ -59,7 +59,7 @@ export class ImageLayers {
         const image = pickImage(saved.scan, args.platform);
         const contents = image.layerPaths.map((path) => {
           const layer = saved.layers.get(path);
-          if (!layer) throw new LayerProblem(`The layer ${path.slice(0, 80)} in the save stream is not a tar file.`, 'The image may be damaged in the store: pull or build it again.');
+          if (!layer) throw new LayerProblem(`The layer ${path.slice(0, 80)} in the save stream is not a tar file.`, 'The image may be damaged in the store: pull or build it again.', 'ENGINE_ERROR');
           return layer;
         });
         const analysed = analyse(contents, image.config, { imageId: info.Id, platform: image.platform, platforms: image.platforms, archiveBytes: image.layerBytes, readBytes: saved.scan.tarBytes });

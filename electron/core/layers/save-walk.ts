@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { sniffCompression, tarStreamOf } from '../archives/compression';
 import { archivePath, TAR_WALK_LIMITS, type EntryInfo, type TarScan } from '../archives/tar-walk';
-import { LayerProblem, readLayerTar, type EntryBudget } from './layer-tar';
+import { isTarDamage, LayerProblem, readLayerTar, type EntryBudget } from './layer-tar';
 import type { LayerContents } from './layer-stack';
 
 export interface SavedLayers {
@@ -68,6 +68,15 @@ async function readAll(rest: AsyncIterable<Buffer>, limit: number): Promise<Buff
  * Nothing is written to disk and no file body stays in memory.
  */
 export async function walkSave(source: Readable, budget: EntryBudget, onBytes: (bytes: number) => void): Promise<SavedLayers> {
+  try {
+    return await walk(source, budget, onBytes);
+  } catch (error) {
+    if (isTarDamage(error)) throw new LayerProblem(`The engine’s save stream is damaged or ended early: ${error.message}.`, 'Try again; if it keeps failing, check the engine’s log.', 'ENGINE_ERROR');
+    throw error;
+  }
+}
+
+async function walk(source: Readable, budget: EntryBudget, onBytes: (bytes: number) => void): Promise<SavedLayers> {
   const scan: TarScan = { entries: new Map(), json: new Map(), entryCount: 0, entriesOverflow: false, jsonOverflow: false, tarBytes: 0 };
   const layers = new Map<string, LayerContents>();
   let jsonTotal = 0;
@@ -94,7 +103,7 @@ export async function walkSave(source: Readable, budget: EntryBudget, onBytes: (
     const { head, rest } = await peek(entry as AsyncIterable<Buffer>, HEAD);
     const compression = sniffCompression(head);
     // An empty layer (20.10 makes one for WORKDIR) is a tar of nothing but its zero end blocks.
-    const emptyTar = path.includes('/') && head.length > 0 && head.every((b) => b === 0);
+    const emptyTar = path.includes('/') && head.length >= 512 && head.subarray(0, 512).every((b) => b === 0);
     if (compression !== 'none' || isTar(head) || emptyTar) {
       layers.set(path, await readLayerTar(tarStreamOf(rest, compression), budget));
       continue;

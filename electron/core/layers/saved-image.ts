@@ -63,21 +63,22 @@ export function pickImage(scan: TarScan, wanted: string | null): SavedImage {
       const item = manifest[0];
       if (item) {
         const configEntry = entry(scan, item.Config, 'config');
-        const image = fromEntries(scan, configEntry, item.Layers.map((l) => entry(scan, l, 'layer')), 'the image config', platforms);
+        const image = fromEntries(scan, configEntry, item.Layers.map((l) => entry(scan, l, 'layer')), 'image config', platforms);
         if (image.platform !== null && !platforms.includes(image.platform)) platforms.unshift(image.platform);
         if (wanted === null || wanted === image.platform) return { ...image, platforms };
       }
     }
     const chosen = oci.find((p) => wanted === null || p.platform === wanted);
     if (!chosen) {
+      if (wanted === null && findEntry(scan, 'index.json')) throw new LayerProblem('The engine’s save stream holds the image’s index but not all of its layers.', 'Check the engine; the image may be incomplete in its store (pull it again).', 'ENGINE_ERROR');
       throw new LayerProblem(
         wanted === null ? 'The save stream holds no image.' : `The image holds no complete ${wanted} platform.`,
         platforms.length > 0 ? `Choose one of: ${platforms.join(', ')}.` : 'Check the engine.',
       );
     }
-    return { ...fromEntries(scan, chosen.configEntry, chosen.layerFiles, 'the image config', platforms), platform: chosen.platform };
+    return { ...fromEntries(scan, chosen.configEntry, chosen.layerFiles, 'image config', platforms), platform: chosen.platform };
   } catch (error) {
-    if (error instanceof ArchiveProblem) throw new LayerProblem(error.message, error.hint);
+    if (error instanceof ArchiveProblem) throw new LayerProblem(error.toBackendError('The engine’s save stream').message, 'Check the engine; the image may be damaged in its store (pull or build it again).', 'ENGINE_ERROR');
     throw error;
   }
 }

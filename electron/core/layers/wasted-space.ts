@@ -16,7 +16,11 @@ function diveLeaves(layer: LayerContents): { path: string; size: number; whiteou
   for (const e of layer.entries) addParents(e.path);
   for (const w of layer.whiteouts) addParents(w);
   // dive skips the opaque marker itself, but the directory holding it has a child all the same.
-  for (const o of layer.opaques) if (o !== '') parents.add(o), addParents(o);
+  for (const o of layer.opaques) {
+    if (o === '') continue;
+    parents.add(o);
+    addParents(o);
+  }
   return [
     ...layer.entries.filter((e) => !parents.has(e.path)).map((e) => ({ path: e.path, size: e.size, whiteout: false })),
     ...layer.whiteouts.map((w) => ({ path: w, size: 0, whiteout: true })),

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNav, type View } from '../../stores/nav-store';
 import { BoxIcon, ContainerIcon } from '../../ui/icons';
 
-const VIEWS: { view: View; icon: typeof BoxIcon }[] = [
+const VIEWS: { view: Exclude<View, 'layers'>; icon: typeof BoxIcon }[] = [
   { view: 'images', icon: BoxIcon },
   { view: 'containers', icon: ContainerIcon },
 ];

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StevedoreError } from '../../../shared/errors';
+import { formatBytesExact, formatSize } from '../../../shared/format';
+import type { ImageCompare, LayerAnalysis } from '../../../shared/layer-types';
+import { api } from '../../api/client';
+import { toStevedoreError } from '../../api/errors';
+import { useImages } from '../../stores/images-store';
+import { InlineError } from '../../ui/InlineError';
+import { useJob } from '../files/use-job';
+import { JobProgress } from '../files/JobProgress';
+import { compareChoices } from './compare-choices';
+
+/** This image against another: the layers they share, then every path whose final state differs. */
+export function CompareView({ analysis, repository }: { analysis: LayerAnalysis; repository: string | null }) {
+  const { t } = useTranslation();
+  const rows = useImages((s) => s.rows);
+  const choices = useMemo(() => compareChoices(rows, analysis.imageId, repository), [rows, analysis.imageId, repository]);
+  const [other, setOther] = useState('');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+  const [result, setResult] = useState<ImageCompare | null>(null);
+  const [error, setError] = useState<StevedoreError | null>(null);
+  const chosen = other || choices[0]?.ref || '';
+  const [comparedWith, setComparedWith] = useState('');
+
+  const start = async () => {
+    setResult(null);
+    setError(null);
+    try {
+      const { jobId: id } = await api.call('layers.analyse', { ref: chosen, platform: null });
+      setComparedWith(chosen);
+      setJobId(id);
+    } catch (err) {
+      setError(toStevedoreError(err));
+    }
+  };
+
+  // The other image's analysis ended: compare once, then the job is no longer ours to watch.
+  useEffect(() => {
+    if (job?.state !== 'done') return;
+    const b = job.result as LayerAnalysis;
+    let current = true;
+    api
+      // From the other image to this one: "added" is what this image has that the other lacks.
+      .call('layers.compare', { a: { imageId: b.imageId, platform: b.platform }, b: { imageId: analysis.imageId, platform: analysis.platform } })
+      .then(
+        (r) => current && setResult(r),
+        (err: unknown) => current && setError(toStevedoreError(err)),
+      )
+      .finally(() => current && setJobId(null));
+    return () => {
+      current = false;
+    };
+  }, [job, analysis.imageId, analysis.platform]);
+
+  return (
+    <div className="compare" data-testid="compare">
+      <div className="compare-pick">
+        <label className="field-label" htmlFor="compare-other">
+          {t('insight.compare.with')}
+        </label>
+        <select id="compare-other" className="select" value={chosen} onChange={(e) => setOther(e.target.value)} data-testid="compare-other" disabled={choices.length === 0}>
+          {choices.map((c) => (
+            <option key={c.ref} value={c.ref}>
+              {c.ref}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button-primary" onClick={() => void start()} disabled={!chosen || (jobId !== null && job?.state !== 'failed' && job?.state !== 'cancelled')} data-testid="compare-start">
+          {t('insight.compare.start')}
+        </button>
+      </div>
+      {choices.length === 0 && <p className="muted">{t('insight.compare.noOther')}</p>}
+      {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('insight.compare.failed')} />}
+      {error && <InlineError heading={t('insight.compare.failed')} error={error} testId="compare-error" />}
+      {result && (
+        <div data-testid="compare-result">
+          <p className="compare-summary" data-testid="compare-summary">
+            {t('insight.compare.summary', { shared: result.sharedLayers, onlyThis: result.onlyB.length, onlyOther: result.onlyA.length, other: comparedWith })}
+          </p>
+          <p className="field-note">{t('insight.compare.direction', { other: comparedWith })}</p>
+          <p className="compare-summary">
+            <span className="change-added">+{formatSize(result.addedBytes)}</span> <span className="change-removed">−{formatSize(result.removedBytes)}</span>{' '}
+            <span className="muted">{t('insight.compare.changes', { count: result.totalChanges })}</span>
+          </p>
+          {result.changes.length > 0 && (
+            <table className="wasted-table" data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th>{t('insight.files.change')}</th>
+                  <th>{t('insight.wasted.path')}</th>
+                  <th className="num" title={comparedWith}>
+                    {t('insight.compare.sizeOther')}
+                  </th>
+                  <th className="num">{t('insight.compare.sizeThis')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.changes.map((c) => (
+                  <tr key={c.path} data-testid="compare-row" data-path={c.path} data-change={c.change}>
+                    <td>
+                      <span className={`change-badge change-${c.change}`}>{t(`insight.change.${c.change}`)}</span>
+                    </td>
+                    <td className="mono wasted-path">/{c.path}</td>
+                    <td className="num" title={c.sizeA === null ? '' : formatBytesExact(c.sizeA)}>
+                      {c.sizeA === null ? '—' : formatSize(c.sizeA)}
+                    </td>
+                    <td className="num" title={c.sizeB === null ? '' : formatBytesExact(c.sizeB)}>
+                      {c.sizeB === null ? '—' : formatSize(c.sizeB)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {result.totalChanges > result.changes.length && <p className="muted">{t('insight.compare.more', { shown: result.changes.length, count: result.totalChanges })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ImageRow } from '../../../shared/image-types';
+
+export interface CompareChoice {
+  ref: string;
+  imageId: string;
+  /** Another tag of the same repository: the comparison people usually want. */
+  sameRepository: boolean;
+}
+
+const refOf = (row: ImageRow) => (row.repository === '<none>' ? row.imageId : `${row.repository}:${row.tag}`);
+
+/** Images to compare with: other tags of the same repository first, then the rest by name; never the image itself. */
+export function compareChoices(rows: readonly ImageRow[], imageId: string, repository: string | null): CompareChoice[] {
+  const seen = new Set<string>();
+  const choices: CompareChoice[] = [];
+  for (const row of rows) {
+    if (row.imageId === imageId) continue;
+    const ref = refOf(row);
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    choices.push({ ref, imageId: row.imageId, sameRepository: repository !== null && row.repository === repository });
+  }
+  return choices.sort((a, b) => Number(b.sameRepository) - Number(a.sameRepository) || a.ref.localeCompare(b.ref));
+}

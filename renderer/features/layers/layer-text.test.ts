@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cleanCommand, modeString, wasteReason } from './layer-text';
+
+describe('layer text', () => {
+  it('drops the legacy builder’s #(nop) noise and names shell steps RUN', () => {
+    expect(cleanCommand('/bin/sh -c #(nop)  ENV A=1')).toBe('ENV A=1');
+    expect(cleanCommand('/bin/sh -c echo hi > /x')).toBe('RUN echo hi > /x');
+    expect(cleanCommand('RUN /bin/sh -c apk add curl # buildkit')).toBe('RUN /bin/sh -c apk add curl # buildkit');
+  });
+
+  it('writes modes as ls -l does, special bits included', () => {
+    expect(modeString('dir', 0o755)).toBe('drwxr-xr-x');
+    expect(modeString('file', 0o644)).toBe('-rw-r--r--');
+    expect(modeString('file', 0o4755)).toBe('-rwsr-xr-x');
+    expect(modeString('dir', 0o1777)).toBe('drwxrwxrwt');
+    expect(modeString('file', 0o2644)).toBe('-rw-r-Sr--');
+    expect(modeString('symlink', 0o777)).toBe('lrwxrwxrwx');
+  });
+
+  it('says why a path is wasted, counting layers from 1', () => {
+    const written = (layer: number, size = 1) => ({ layer, action: 'written' as const, size });
+    expect(wasteReason({ path: 'a', avoidableBytes: 1, diveBytes: 2, final: 'present', events: [written(2), written(4)] })).toEqual({ key: 'overwritten', values: { from: 3, to: 5, times: 2 } });
+    expect(wasteReason({ path: 'a', avoidableBytes: 1, diveBytes: 1, final: 'removed', events: [written(1), { layer: 3, action: 'removed', size: 1 }] })).toEqual({ key: 'deleted', values: { from: 2, to: 4, times: 1 } });
+    expect(wasteReason({ path: 'a', avoidableBytes: 2, diveBytes: 2, final: 'removed', events: [written(0), written(1), { layer: 2, action: 'removed', size: 1 }] }).key).toBe('rewrittenDeleted');
+  });
+});

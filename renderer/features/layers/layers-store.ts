@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { StevedoreError } from '../../../shared/errors';
+import type { JobUpdate } from '../../../shared/job-types';
+import type { LayerAnalysis } from '../../../shared/layer-types';
+import { api } from '../../api/client';
+import { toStevedoreError } from '../../api/errors';
+import { useNav } from '../../stores/nav-store';
+
+export type InsightTab = 'files' | 'wasted' | 'compare';
+
+/** The image whose layers are open, and its analysis (a backend job: reading a big image takes a while). */
+interface LayersState {
+  ref: string | null;
+  platform: string | null;
+  jobId: string | null;
+  analysis: LayerAnalysis | null;
+  error: StevedoreError | null;
+  layer: number;
+  tab: InsightTab;
+  open(ref: string, opts?: { tab?: InsightTab }): void;
+  analyse(platform: string | null): Promise<void>;
+  cancel(): Promise<void>;
+  select(layer: number): void;
+  setTab(tab: InsightTab): void;
+  update(u: JobUpdate): void;
+}
+
+export const useLayers = create<LayersState>()((set, get) => ({
+  ref: null,
+  platform: null,
+  jobId: null,
+  analysis: null,
+  error: null,
+  layer: 0,
+  tab: 'files',
+  open(ref, opts = {}) {
+    set({ ref, platform: null, analysis: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files' });
+    useNav.getState().show('layers');
+    void get().analyse(null);
+  },
+  async analyse(platform) {
+    const { ref } = get();
+    if (!ref) return;
+    set({ platform, error: null, jobId: null });
+    try {
+      const { jobId } = await api.call('layers.analyse', { ref, platform });
+      set({ jobId });
+    } catch (err) {
+      set({ error: toStevedoreError(err) });
+    }
+  },
+  async cancel() {
+    const { jobId } = get();
+    if (jobId) await api.call('jobs.cancel', { jobId }).catch(() => undefined);
+  },
+  select: (layer) => set({ layer }),
+  setTab: (tab) => set({ tab }),
+  update(u) {
+    if (u.jobId !== get().jobId || u.state === 'running') return;
+    if (u.state === 'done') {
+      const analysis = u.result as LayerAnalysis;
+      // The top layer first: it is what the image adds to what it was built on.
+      set({ jobId: null, analysis, platform: analysis.platform, layer: Math.max(0, analysis.layers.length - 1) });
+    } else if (u.state === 'failed') {
+      set({ jobId: null, error: u.error ?? { code: 'INTERNAL', message: 'Reading the layers failed.' } });
+    } else {
+      set({ jobId: null, error: { code: 'CANCELLED', message: 'Reading the layers was cancelled.' } });
+    }
+  },
+}));
