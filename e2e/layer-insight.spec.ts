@@ -35,6 +35,8 @@ test.describe('layer insight', () => {
     const layers = page.getByTestId('insight-layer');
     await expect(layers.last()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('insight').getByTestId('command-text').first()).toHaveText(`docker save ${tag} | tar -t`);
+    // The layers of the image it was built FROM are marked as such (the fixture has several names).
+    await expect(page.getByTestId('insight-base')).toContainText(/^Base image \S+: the bottom \d+ layers?$/);
     // Metadata-only steps sit apart from the layers.
     await expect(page.getByTestId('insight-meta').filter({ hasText: 'DONE=1' })).toBeVisible();
 

@@ -10,7 +10,7 @@ import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters'
 import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
-import { CHANGE_KINDS, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
+import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -197,6 +197,8 @@ export const methods = {
       })
       .strict(),
   ).returns<TreePage>(),
+  /** The local image this one was built on (the longest whole layer list under it), or null. */
+  'layers.base': method(z.object({ imageId: analysedImage.shape.imageId }).strict()).returns<{ base: BaseImage | null }>(),
   /** Two analysed images: the layers they share and how the second's files differ from the first's. */
   'layers.compare': method(z.object({ a: analysedImage, b: analysedImage }).strict()).returns<ImageCompare>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),

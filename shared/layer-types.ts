@@ -69,6 +69,16 @@ export interface LayerAnalysis {
   readBytes: number;
 }
 
+/** The local image this one was built on, as far as the layers tell. */
+export interface BaseImage {
+  /** How many bottom layers it shares. */
+  layers: number;
+  imageId: string;
+  name: string | null;
+  /** True when all of the other image's layers are this one's bottom layers (a FROM); false for a shared run only. */
+  whole: boolean;
+}
+
 export type TreeView = 'changes' | 'merged';
 
 export interface TreeNode {

@@ -103,6 +103,7 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
       return { home, downloads: existsSync(downloads) ? downloads : null, separator: sep === '\\' ? '\\' : '/' };
     },
     'layers.tree': async ({ imageId, platform, layer, view, dir, filter, offset, limit }) => layers.tree({ imageId, platform, layer, view, dir, filter, offset, limit }),
+    'layers.base': async ({ imageId }) => ({ base: await layers.base(imageId) }),
     'layers.compare': async ({ a, b }) => compareImages(layers.analysed(a.imageId, a.platform), layers.analysed(b.imageId, b.platform)),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

@@ -9,6 +9,7 @@ import { toBackendError } from '../engine/engine-errors';
 import { saveStream } from '../files/save';
 import type { JobContext } from '../jobs';
 import { AnalysisCache } from './analysis-cache';
+import { BaseImages } from './base-image';
 import { analyse, type AnalysedImage } from './layer-analysis';
 import { EntryBudget, LayerProblem } from './layer-tar';
 import { buildTree, type TreeFilter } from './layer-tree';
@@ -32,6 +33,7 @@ function failure(error: unknown, signal: AbortSignal): BackendError {
 /** Reads an image's layers through `docker save` (the one way both stores give them) and keeps the result. */
 export class ImageLayers {
   readonly cache = new AnalysisCache();
+  readonly bases = new BaseImages();
 
   constructor(private readonly docker: () => Promise<Docker>) {}
 
@@ -74,6 +76,14 @@ export class ImageLayers {
       throw failure(error, ctx.signal);
     } finally {
       source?.destroy();
+    }
+  }
+
+  async base(imageId: string) {
+    try {
+      return await this.bases.find(await this.docker(), imageId);
+    } catch (error) {
+      throw toBackendError(error, 'Finding the base image');
     }
   }
 

@@ -131,6 +131,14 @@ forEachEngine((engine) => {
       expect(diff.changes.filter((c) => c.kind !== 'dir').map((c) => `${c.change} ${c.path}`)).toEqual(['added x/file', 'added x/hard', 'added x/keep', 'added x/mode', 'added x/opq/upper', 'added x/sym']);
     });
 
+    it('names the image it was built on, and how many bottom layers that is', async () => {
+      const { base } = valueOf<{ base: { layers: number; name: string | null; whole: boolean } | null }>(await backend.call('layers.base', { imageId }));
+      const baseLayers = (JSON.parse(dockerCli(engine, 'image', 'inspect', '-f', '{{json .RootFS.Layers}}', FIXTURES.base)) as string[]).length;
+      expect(base).toMatchObject({ layers: baseLayers, whole: true });
+      // The fixture has several names for one image; any of them names it.
+      expect(dockerCli(engine, 'image', 'inspect', '-f', '{{.Id}}', base!.name!)).toBe(dockerCli(engine, 'image', 'inspect', '-f', '{{.Id}}', FIXTURES.base));
+    });
+
     it('answers a tree of an image not read with a clear message', async () => {
       const outcome: CallOutcome = await backend.call('layers.tree', { imageId: `sha256:${'0'.repeat(64)}`, layer: 0, view: 'changes', dir: '' });
       expect(outcome.ok).toBe(false);

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
-import type { HistoryStep, LayerAnalysis } from '../../../shared/layer-types';
+import type { BaseImage, HistoryStep, LayerAnalysis } from '../../../shared/layer-types';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 import { useClock } from '../../ui/clock-store';
 import { cleanCommand } from './layer-text';
 
 /** The config history bottom-up: one row per layer, with its bar; metadata-only steps as quiet lines between. */
-export function LayerList({ analysis, selected, onSelect }: { analysis: LayerAnalysis; selected: number; onSelect(layer: number): void }) {
+export function LayerList({ analysis, base, selected, onSelect }: { analysis: LayerAnalysis; base: BaseImage | null; selected: number; onSelect(layer: number): void }) {
   const { t, i18n } = useTranslation();
   const now = useClock((s) => s.now);
   const selectedRef = useRef<HTMLButtonElement>(null);
@@ -34,8 +34,15 @@ export function LayerList({ analysis, selected, onSelect }: { analysis: LayerAna
         }
         const layer = analysis.layers[step.layer]!;
         const isSelected = layer.index === selected;
+        const inBase = base !== null && layer.index < base.layers;
+        const baseName = base?.name ?? shortId(base?.imageId ?? '');
         return (
-          <li key={`layer-${layer.index}`}>
+          <li key={`layer-${layer.index}`} className={inBase ? 'is-base' : undefined} data-base={inBase ? 'true' : undefined}>
+            {inBase && layer.index === 0 && (
+              <p className="insight-base" data-testid="insight-base" title={base.imageId}>
+                {t(base.whole ? 'insight.layers.base' : 'insight.layers.sharedBase', { name: baseName, count: base.layers })}
+              </p>
+            )}
             <button type="button" ref={isSelected ? selectedRef : undefined} className={`insight-layer${isSelected ? ' is-selected' : ''}`} aria-pressed={isSelected} data-testid="insight-layer" data-layer={layer.index} onClick={() => onSelect(layer.index)}>
               <span className="insight-layer-top">
                 <span className="insight-layer-number">{layer.index + 1}</span>

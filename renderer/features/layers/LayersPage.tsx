@@ -27,6 +27,7 @@ function Body({ analysis, tab }: { analysis: LayerAnalysis; tab: InsightTab }) {
   const { t } = useTranslation();
   const ref = useLayers((s) => s.ref)!;
   const layer = useLayers((s) => s.layer);
+  const base = useLayers((s) => s.base);
   const tabs: TabSpec<InsightTab>[] = [
     { key: 'files', testId: 'insight-tab-files', label: t('insight.tabs.files', { layer: layer + 1 }) },
     { key: 'wasted', testId: 'insight-tab-wasted', label: t('insight.tabs.wasted', { size: formatSize(analysis.wasted.avoidableBytes) }) },
@@ -36,7 +37,7 @@ function Body({ analysis, tab }: { analysis: LayerAnalysis; tab: InsightTab }) {
     <div className="insight-body">
       <section className="insight-side" aria-label={t('insight.layers.label')}>
         <p className="insight-side-summary muted">{t('insight.layers.summary', { layers: analysis.layers.length, files: analysis.files.toLocaleString(), size: formatSize(analysis.fileBytes) })}</p>
-        <LayerList analysis={analysis} selected={layer} onSelect={(l) => useLayers.getState().select(l)} />
+        <LayerList analysis={analysis} base={base} selected={layer} onSelect={(l) => useLayers.getState().select(l)} />
         <CommandHint command={historyCommand(ref)} />
       </section>
       <section className="insight-main">

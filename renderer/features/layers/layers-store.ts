@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StevedoreError } from '../../../shared/errors';
 import type { JobUpdate } from '../../../shared/job-types';
-import type { LayerAnalysis } from '../../../shared/layer-types';
+import type { BaseImage, LayerAnalysis } from '../../../shared/layer-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { useNav } from '../../stores/nav-store';
@@ -14,6 +14,8 @@ interface LayersState {
   platform: string | null;
   jobId: string | null;
   analysis: LayerAnalysis | null;
+  /** The image it was built on, once asked (null: none found, or not asked yet). */
+  base: BaseImage | null;
   error: StevedoreError | null;
   layer: number;
   tab: InsightTab;
@@ -30,11 +32,12 @@ export const useLayers = create<LayersState>()((set, get) => ({
   platform: null,
   jobId: null,
   analysis: null,
+  base: null,
   error: null,
   layer: 0,
   tab: 'files',
   open(ref, opts = {}) {
-    set({ ref, platform: null, analysis: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files' });
+    set({ ref, platform: null, analysis: null, base: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files' });
     useNav.getState().show('layers');
     void get().analyse(null);
   },
@@ -61,6 +64,11 @@ export const useLayers = create<LayersState>()((set, get) => ({
       const analysis = u.result as LayerAnalysis;
       // The top layer first: it is what the image adds to what it was built on.
       set({ jobId: null, analysis, platform: analysis.platform, layer: Math.max(0, analysis.layers.length - 1) });
+      // A nicety on top of the analysis: without it the layers are still all there.
+      api.call('layers.base', { imageId: analysis.imageId }).then(
+        ({ base }) => get().analysis?.imageId === analysis.imageId && set({ base }),
+        () => undefined,
+      );
     } else if (u.state === 'failed') {
       set({ jobId: null, error: u.error ?? { code: 'INTERNAL', message: 'Reading the layers failed.' } });
     } else {
