@@ -95,6 +95,12 @@ describe('wasted space', () => {
     expect(image.summary.wasted.dive.efficiency).toBe(1);
   });
 
+  it('counts files past 4 GiB exactly (kept in their long form, not packed into one number)', () => {
+    const big = 5 * 2 ** 30 + 7;
+    const image = run([layer([file('huge', big)]), layer([file('huge', 1)]), layer([], ['huge'])]);
+    expect(image.summary.wasted.paths[0]).toMatchObject({ path: 'huge', avoidableBytes: big + 1, diveBytes: big + 1, final: 'removed' });
+  });
+
   it('calls an image with nothing written twice fully efficient, with nothing avoidable', () => {
     const image = run([layer([file('a', 1)]), layer([file('b', 2)])]);
     expect(image.summary.wasted).toEqual({ avoidableBytes: 0, dive: { wastedBytes: 0, efficiency: 1 }, pathCount: 0, paths: [] });

@@ -7,8 +7,8 @@ interface DivePath {
   min: number;
 }
 
-/** The paths dive sees in one layer: the leaves of the layer's own tree (entries nothing else in the layer sits under, and whiteouts). */
-function diveLeaves(layer: LayerContents): { path: string; size: number; whiteout: boolean }[] {
+/** The folders something in the layer sits under: dive's leaves are the entries that are none of these, and whiteouts. */
+function parentsIn(layer: LayerContents): Set<string> {
   const parents = new Set<string>();
   const addParents = (path: string) => {
     for (let p = parentOf(path); p !== '' && !parents.has(p); p = parentOf(p)) parents.add(p);
@@ -21,11 +21,18 @@ function diveLeaves(layer: LayerContents): { path: string; size: number; whiteou
     parents.add(o);
     addParents(o);
   }
-  return [
-    ...layer.entries.filter((e) => !parents.has(e.path)).map((e) => ({ path: e.path, size: e.size, whiteout: false })),
-    ...layer.whiteouts.map((w) => ({ path: w, size: 0, whiteout: true })),
-  ];
+  return parents;
 }
+
+/*
+ * Most paths are touched once, and an image can hold millions: a path's first event is kept as one
+ * number (size, layer, action) and a dive path seen once as its size, not as objects. Sizes past
+ * 2^32 or layer numbers past 2^19 take the object form.
+ */
+const LAYER_BITS = 2 ** 20;
+const encodable = (e: WasteEvent) => e.size < 2 ** 32 && e.layer < LAYER_BITS / 2;
+const encode = (e: WasteEvent) => e.size * LAYER_BITS + e.layer * 2 + (e.action === 'removed' ? 1 : 0);
+const decode = (n: number): WasteEvent => ({ size: Math.floor(n / LAYER_BITS), layer: Math.floor((n % LAYER_BITS) / 2), action: n % 2 === 1 ? 'removed' : 'written' });
 
 /**
  * Two views of the bytes an image carries for nothing. Ours: for each path more than one layer
@@ -34,8 +41,8 @@ function diveLeaves(layer: LayerContents): { path: string; size: number; whiteou
  * that must stay included, and an efficiency of Σ smallest copy ÷ Σ all copies over all paths.
  */
 export class WasteLedger {
-  private readonly events = new Map<string, WasteEvent | WasteEvent[]>();
-  private readonly dive = new Map<string, DivePath>();
+  private readonly events = new Map<string, number | WasteEvent[]>();
+  private readonly dive = new Map<string, number | DivePath>();
 
   /**
    * @param whiteoutSizes  for each whiteout of the layer, what dive counts for it: the bytes of the
@@ -46,20 +53,23 @@ export class WasteLedger {
       if (c.entry.kind === 'dir') continue;
       const event: WasteEvent = { layer: index, action: c.change === 'removed' ? 'removed' : 'written', size: c.entry.size };
       const known = this.events.get(c.path);
-      if (known === undefined) this.events.set(c.path, event);
+      if (known === undefined) this.events.set(c.path, encodable(event) ? encode(event) : [event]);
       else if (Array.isArray(known)) known.push(event);
-      else this.events.set(c.path, [known, event]);
+      else this.events.set(c.path, [decode(known), event]);
     }
-    for (const leaf of diveLeaves(layer)) {
-      const size = leaf.whiteout ? (whiteoutSizes.get(leaf.path) ?? 0) : leaf.size;
-      const seen = this.dive.get(leaf.path);
-      if (seen) {
-        seen.count += 1;
-        seen.cumulative += size;
-        seen.min = Math.min(seen.min, size);
-      } else {
-        this.dive.set(leaf.path, { count: 1, cumulative: size, min: size });
-      }
+    const parents = parentsIn(layer);
+    for (const e of layer.entries) if (!parents.has(e.path)) this.diveSeen(e.path, e.size);
+    for (const w of layer.whiteouts) this.diveSeen(w, whiteoutSizes.get(w) ?? 0);
+  }
+
+  private diveSeen(path: string, size: number): void {
+    const seen = this.dive.get(path);
+    if (seen === undefined) this.dive.set(path, size);
+    else if (typeof seen === 'number') this.dive.set(path, { count: 2, cumulative: seen + size, min: Math.min(seen, size) });
+    else {
+      seen.count += 1;
+      seen.cumulative += size;
+      seen.min = Math.min(seen.min, size);
     }
   }
 
@@ -68,6 +78,11 @@ export class WasteLedger {
     let all = 0;
     let diveWasted = 0;
     for (const d of this.dive.values()) {
+      if (typeof d === 'number') {
+        minimum += d;
+        all += d;
+        continue;
+      }
       minimum += d.min;
       all += d.cumulative;
       if (d.count >= 2) diveWasted += d.cumulative;
@@ -75,14 +90,14 @@ export class WasteLedger {
     const paths: WastedPath[] = [];
     let avoidable = 0;
     for (const [path, known] of this.events) {
-      if (!Array.isArray(known)) continue;
+      if (!Array.isArray(known) || known.length < 2) continue;
       const present = isPresent(path);
       const writes = known.filter((e) => e.action === 'written');
       const kept = present ? (writes[writes.length - 1]?.size ?? 0) : 0;
       const bytes = writes.reduce((sum, e) => sum + e.size, 0) - kept;
       avoidable += bytes;
       const dive = this.dive.get(path);
-      paths.push({ path, avoidableBytes: bytes, diveBytes: dive && dive.count >= 2 ? dive.cumulative : 0, events: known, final: present ? 'present' : 'removed' });
+      paths.push({ path, avoidableBytes: bytes, diveBytes: dive !== undefined && typeof dive !== 'number' ? dive.cumulative : 0, events: known, final: present ? 'present' : 'removed' });
     }
     const pathCount = paths.length;
     paths.sort((a, b) => b.avoidableBytes - a.avoidableBytes || b.diveBytes - a.diveBytes || (a.path < b.path ? -1 : 1));
