@@ -8,6 +8,7 @@ import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
 import { ContainersPage } from './features/containers/ContainersPage';
 import { LayersPage } from './features/layers/LayersPage';
+import { DiskPage } from './features/disk/DiskPage';
 import { DropOverlay } from './features/files/DropOverlay';
 import { FilesDialogHost } from './features/files/FilesDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
@@ -38,6 +39,8 @@ export function App() {
           <ContainersPage />
         ) : connected && view === 'layers' ? (
           <LayersPage />
+        ) : connected && view === 'disk' ? (
+          <DiskPage />
         ) : connected ? (
           <>
             <ImagesPage />

@@ -11,6 +11,7 @@ import { parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
+import type { DiskUsage } from './disk-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -210,6 +211,8 @@ export const methods = {
 export const jobs = {
   /** Per-image shared/unique sizes from the engine's disk-usage report: slow on big hosts, so a job. */
   'images.usage': job(noArgs).reports<UsageProgress>().returns<ImageUsage[]>(),
+  /** `docker system df`: images, containers, local volumes and build cache; the same slow engine walk, so a job. */
+  'system.df': job(noArgs).reports<UsageProgress>().returns<DiskUsage>(),
   /** What every layer adds, changes and removes, read once from the image's save stream (never written to disk). */
   'layers.analyse': job(z.object({ ref: imageRef, platform }).strict()).reports<ByteProgress>().returns<LayerAnalysis>(),
   /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */

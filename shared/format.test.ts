@@ -18,6 +18,18 @@ describe('formatSize, like the docker CLI (decimal units, 3 significant digits)'
     expect(formatSize(bytes)).toBe(text);
   });
 
+  it.each([
+    [2_796_273_664, '2.796GB'],
+    [24_576, '24.58kB'],
+    [16_384, '16.38kB'],
+    [1_626_352_916, '1.626GB'],
+    [0, '0B'],
+    // Go's %.4g prints 1000 without an exponent, so docker system df says 1000kB here.
+    [999_950, '1000kB'],
+  ])('with docker system df’s four digits: %d bytes → %s', (bytes, text) => {
+    expect(formatSize(bytes, 4)).toBe(text);
+  });
+
   it('shows a dash rather than nonsense for negative or missing sizes (the engine uses -1)', () => {
     expect(formatSize(-1)).toBe('-');
     expect(formatSize(Number.NaN)).toBe('-');

@@ -2,8 +2,11 @@
 
 const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'] as const;
 
-/** Like go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits. */
-export function formatSize(bytes: number): string {
+/**
+ * Like go-units HumanSizeWithPrecision(size, precision): decimal units, three significant digits as
+ * `docker images` prints them; `docker system df` uses HumanSize, which is four.
+ */
+export function formatSize(bytes: number, precision = 3): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '-';
   let value = bytes;
   let unit = 0;
@@ -11,10 +14,11 @@ export function formatSize(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  let text = Number(value.toPrecision(3));
+  let text = Number(value.toPrecision(precision));
   // Go's %.3g would print 999.95 as "1e+03"; step up a unit instead, which is what a reader expects.
-  if (text >= 1000 && unit < SIZE_UNITS.length - 1) {
-    text = Number((text / 1000).toPrecision(3));
+  // (%.4g prints "1000", as docker system df does: no step there.)
+  if (text >= 10 ** precision && unit < SIZE_UNITS.length - 1) {
+    text = Number((text / 1000).toPrecision(precision));
     unit++;
   }
   return `${text}${SIZE_UNITS[unit]}`;

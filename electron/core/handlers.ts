@@ -1,7 +1,9 @@
 import type { ArgsOut, JobName, JobProgress, JobResult, MethodName, MethodResult } from '../../shared/contract';
 import type { EngineConnection } from './engine/connection';
 import type { EventWatcher } from './engine/events';
-import { imageHistory, imageUsage, inspectImage, listImages } from './images/images';
+import { imageHistory, inspectImage, listImages, toImageUsage } from './images/images';
+import { readSystemDf } from './disk/system-df';
+import { summariseDf } from './disk/disk-summary';
 import { tagImage } from './images/tagging';
 import { imageContent } from './images/image-content';
 import { imageSummaries } from './images/image-summaries';
@@ -122,14 +124,22 @@ function sourceLabel(source: FileSource, uploads: UploadArea): string {
 }
 
 export function createJobHandlers({ engine, events, uploads, layers }: HandlerDeps): JobHandlers {
-  // Two tabs (or a double click) asking at once share one walk: the engine refuses a second.
-  const usage = new SharedRun(async (signal) => imageUsage(await engine.client(), signal));
+  // Two tabs (or a double click, or the details panel and the Disk usage view) asking at once share
+  // one walk: the engine refuses a second ("a disk usage operation is already running").
+  const df = new SharedRun(async (signal) => readSystemDf(await engine.client(), signal));
   return {
     'images.usage': {
       title: () => 'docker system df -v',
       run: async (_args, ctx) => {
         ctx.report({ phase: 'asking-engine' });
-        return usage.join(ctx.signal);
+        return toImageUsage(await df.join(ctx.signal));
+      },
+    },
+    'system.df': {
+      title: () => 'docker system df',
+      run: async (_args, ctx) => {
+        ctx.report({ phase: 'asking-engine' });
+        return summariseDf(await df.join(ctx.signal), Date.now());
       },
     },
     'layers.analyse': {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** `layers`: one image's layers, files and wasted space, opened from the image (not a tab of its own). */
-export type View = 'images' | 'containers' | 'layers';
+export type View = 'images' | 'containers' | 'disk' | 'layers';
 
 /** Which top-level view the window shows. */
 export const useNav = create<{ view: View; show(view: View): void }>()((set) => ({

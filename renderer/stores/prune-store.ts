@@ -18,7 +18,8 @@ interface PruneState {
   planFilters: PruneFilters | null;
   result: PruneResult | null;
   error: StevedoreError | null;
-  show(): void;
+  /** Opens on the safe default (dangling only), or on what the caller asks for. */
+  show(initial?: Partial<PruneForm>): void;
   close(): void;
   setForm(change: Partial<PruneForm>): void;
   preview(filters: PruneFilters): Promise<void>;
@@ -31,10 +32,10 @@ const CLOSED = { open: false, form: EMPTY_PRUNE_FORM, busy: null, plan: null, pl
 
 export const usePrune = create<PruneState>()((set, get) => ({
   ...CLOSED,
-  show() {
+  show(initial) {
     generation++;
-    // Every opening starts from the safe default: dangling images only.
-    set({ ...CLOSED, open: true });
+    // Every opening starts from the safe default, dangling images only, unless the caller names the filters.
+    set({ ...CLOSED, open: true, form: { ...EMPTY_PRUNE_FORM, ...initial } });
   },
   close() {
     generation++;

@@ -169,3 +169,12 @@ export const TasksIcon = (p: IconProps) => (
     <path d="M6.5 4h7M6.5 8h7M6.5 12h4" />
   </Icon>
 );
+/** A drive with a usage gauge: the Disk usage view. */
+export const DiskIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="3" width="12" height="10" rx="2" />
+    <path d="M4.5 10h4" />
+    <circle cx="11" cy="10" r="0.6" />
+    <path d="M2 7.5h12" />
+  </Icon>
+);

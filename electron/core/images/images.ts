@@ -6,6 +6,7 @@ import { pairHistoryWithLayers } from '../../../shared/history-layers';
 import { imageObject } from '../engine/engine-objects';
 import { toBackendError } from '../engine/engine-errors';
 import { mapPool } from '../map-pool';
+import type { RawDf } from '../disk/system-df';
 
 export async function listImages(docker: Docker, all: boolean, filters?: { reference: string[] }): Promise<ImageSummary[]> {
   const list = await docker.listImages({ all, digests: true, ...(filters ? { filters } : {}) });
@@ -66,18 +67,8 @@ export async function imageHistory(docker: Docker, ref: string): Promise<History
   return entries.map((e, i) => ({ ...e, emptyLayer: !pairing.made[i] }));
 }
 
-interface DfImage {
-  Id: string;
-  Size: number;
-  SharedSize: number;
-  Containers: number;
-}
-
-/** `docker system df -v` accounting; the engine walks every layer, so this can take seconds. */
-export async function imageUsage(docker: Docker, signal: AbortSignal): Promise<ImageUsage[]> {
-  // dockerode accepts an abort signal here, but its type definitions do not declare the options.
-  const dfWithOptions = docker.df as unknown as (this: Docker, opts: { abortSignal: AbortSignal }) => Promise<{ Images?: DfImage[] | null }>;
-  const df = await dfWithOptions.call(docker, { abortSignal: signal });
+/** `docker system df -v` accounting per image, from the engine's report (see disk/system-df). */
+export function toImageUsage(df: RawDf): ImageUsage[] {
   return (df.Images ?? []).map((i) => ({
     id: i.Id,
     size: i.Size,

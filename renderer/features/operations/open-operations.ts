@@ -55,3 +55,9 @@ export function openPrune(): void {
   if (!live()) return;
   usePrune.getState().show();
 }
+
+/** `docker image prune -a`: the preview opens on every image no container uses (what disk usage calls reclaimable). */
+export function openPruneUnused(): void {
+  if (!live()) return;
+  usePrune.getState().show({ all: true });
+}

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useNav, type View } from '../../stores/nav-store';
-import { BoxIcon, ContainerIcon } from '../../ui/icons';
+import { BoxIcon, ContainerIcon, DiskIcon } from '../../ui/icons';
 
 const VIEWS: { view: Exclude<View, 'layers'>; icon: typeof BoxIcon }[] = [
   { view: 'images', icon: BoxIcon },
   { view: 'containers', icon: ContainerIcon },
+  { view: 'disk', icon: DiskIcon },
 ];
 
-/** Images (`docker images`) and Containers (`docker ps -a`), side by side in the header. */
+/** Images (`docker images`), Containers (`docker ps -a`) and Disk usage (`docker system df`), side by side in the header. */
 export function ViewTabs() {
   const { t } = useTranslation();
   const current = useNav((s) => s.view);

@@ -17,6 +17,7 @@ const KINDS = {
   'containers.export': 'containers_export',
   'containers.commit': 'containers_commit',
   'images.usage': 'images_usage',
+  'system.df': 'system_df',
   'uploads.create': 'uploads_create',
 } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS] | 'other';
