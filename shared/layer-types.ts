@@ -81,16 +81,22 @@ export interface BaseImage {
 
 export type TreeView = 'changes' | 'merged';
 
-export interface TreeNode {
-  name: string;
+/** What a layer's tar says of one entry (path relative to the root, no leading slash). */
+export interface FileFacts {
   path: string;
   kind: LayerFileKind;
-  /** A file's size; a directory's is rolled up from what the view shows under it. */
   size: number;
+  /** Permission bits only (0o7777). */
   mode: number;
   uid: number;
   gid: number;
   link: string | null;
+}
+
+export interface TreeNode extends FileFacts {
+  name: string;
+  /** A file's size; a directory's is rolled up from what the view shows under it. */
+  size: number;
   /** What the selected layer did to it; null when it comes from a layer below unchanged. */
   change: ChangeKind | null;
   /** The layer that last wrote it (the layer that removed it, for a removal). */

@@ -7,6 +7,7 @@ import type { ArchiveCompression, ArchiveContents, ArchiveLayout } from '../../.
 import { BackendError } from '../../../shared/errors';
 import { readArchive } from './archive-reader';
 import { buildArchive, streamOf, tarOf, zstdStored, type SpecImage, type SpecPlatform } from './test-archives';
+import { mutate, mutation } from './archive-mutations';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** A read that takes longer than this is a hang: every archive here is a few kilobytes. */
@@ -85,32 +86,6 @@ describe('damaged archives (random mutations of valid ones)', () => {
     bases['zstd CLI fixture'] = fs.readFileSync(path.join(__dirname, 'fixtures', 'docker-oci-two-frames.tar.zst'));
   });
 
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('overwrite' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 600 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 600 }) }),
-  );
-
-  type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-  function mutate(base: Buffer, steps: Mutation[]): Buffer {
-    let out = Buffer.from(base);
-    for (const step of steps) {
-      const at = out.length === 0 ? 0 : step.at % out.length;
-      if (step.kind === 'overwrite') {
-        out = Buffer.from(out);
-        Buffer.from(step.bytes).copy(out, at);
-      } else if (step.kind === 'truncate') {
-        out = out.subarray(0, at);
-      } else if (step.kind === 'delete') {
-        out = Buffer.concat([out.subarray(0, at), out.subarray(at + step.length)]);
-      } else {
-        out = Buffer.concat([out.subarray(0, at), Buffer.from(step.bytes), out.subarray(at)]);
-      }
-    }
-    return out;
-  }
 
   it.each(['docker', 'docker+oci', 'oci gzip', 'docker zstd (stored blocks)', 'zstd CLI fixture'])(
     'never crash or hang on a mutated %s archive: a well-formed answer or INVALID_ARGUMENT',

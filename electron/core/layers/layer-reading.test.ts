@@ -17,6 +17,7 @@ import type { LayerContents, LayerEntry } from './layer-stack';
 import { EntryBudget, LAYER_LIMITS, LayerProblem, layerPath } from './layer-tar';
 import { pickImage, type SavedImage } from './saved-image';
 import { walkSave, type SavedLayers } from './save-walk';
+import { mutate, mutation } from '../archives/archive-mutations';
 
 /** Every archive here is a few kilobytes: no answer within this is a hang. */
 const HANG_MS = 5_000;
@@ -660,31 +661,6 @@ describe('damaged save streams (random mutations of valid ones)', () => {
     bases['oci'] = await saveOf(layers, 'oci');
   });
 
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('overwrite' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 600 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 600 }) }),
-  );
-  type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-  function mutate(base: Buffer, steps: Mutation[]): Buffer {
-    let out = Buffer.from(base);
-    for (const step of steps) {
-      const at = out.length === 0 ? 0 : step.at % out.length;
-      if (step.kind === 'overwrite') {
-        out = Buffer.from(out);
-        Buffer.from(step.bytes).copy(out, at);
-      } else if (step.kind === 'truncate') {
-        out = out.subarray(0, at);
-      } else if (step.kind === 'delete') {
-        out = Buffer.concat([out.subarray(0, at), out.subarray(at + step.length)]);
-      } else {
-        out = Buffer.concat([out.subarray(0, at), Buffer.from(step.bytes), out.subarray(at)]);
-      }
-    }
-    return out;
-  }
 
   it.each(['docker', 'oci'])(
     'never crash or hang on a mutated %s save: walkSave, pickImage and analyse settle with a result or an Error with a message, and ImageLayers closes the stream',

@@ -1,15 +1,7 @@
-import type { ChangeKind, LayerFileKind } from '../../../shared/layer-types';
+import type { ChangeKind, FileFacts } from '../../../shared/layer-types';
 
-/** One tar entry of a layer, its path relative to the root (no leading slash, never empty). */
-export interface LayerEntry {
-  path: string;
-  kind: LayerFileKind;
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  link: string | null;
-}
+/** One tar entry of a layer (its path never empty). */
+export type LayerEntry = FileFacts;
 
 /** A layer as read: what it writes, and the whiteouts (`.wh.name`) and opaque markers (`.wh..wh..opq`) it carries. */
 export interface LayerContents {
