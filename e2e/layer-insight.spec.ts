@@ -46,14 +46,19 @@ test.describe('layer insight', () => {
     const removed = page.locator('[data-testid="tree-row"][data-path="srv/big.bin"]');
     await expect(removed).toHaveAttribute('data-change', 'removed');
 
-    await layers.nth(count - 2).click();
+    // Arrows move between layers, as in a list.
+    await layers.nth(count - 1).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(layers.nth(count - 2)).toHaveAttribute('aria-pressed', 'true');
+    await expect(layers.nth(count - 2)).toBeFocused();
     await expect(page.locator('[data-testid="tree-row"][data-path="srv/keep.txt"]')).toHaveAttribute('data-change', 'added');
     await expect(page.locator('[data-testid="tree-row"][data-path="srv/big.bin"]')).toHaveAttribute('data-change', 'added');
     // Only removals: nothing in this layer removed anything.
     await page.getByTestId('tree-kind-removed').check();
     await expect(page.getByTestId('tree-row')).toHaveCount(0);
     await page.getByTestId('tree-kind-removed').uncheck();
-    await page.getByTestId('tree-filter').fill('keep');
+    // Written as the other views write paths, with a leading slash.
+    await page.getByTestId('tree-filter').fill('/srv/keep');
     await expect(page.getByTestId('tree-matches')).toHaveText('1 entry');
 
     await page.getByTestId('insight-tab-wasted').click();
@@ -66,6 +71,10 @@ test.describe('layer insight', () => {
     await page.getByTestId('compare-start').click();
     await expect(page.getByTestId('compare-summary')).toContainText(`only in ${FIXTURES.base}`, { timeout: 30_000 });
     await expect(page.locator('[data-testid="compare-row"][data-path="srv/keep.txt"]')).toHaveAttribute('data-change', 'added');
+    await page.getByTestId('compare-swap').click();
+    await expect(page.locator('[data-testid="compare-row"][data-path="srv/keep.txt"]')).toHaveAttribute('data-change', 'removed');
+    await page.getByTestId('compare-filter').fill('/srv/');
+    await expect(page.getByTestId('compare-row')).toHaveCount(await page.locator('[data-testid="compare-row"][data-path^="srv/"]').count());
 
     await page.getByTestId('insight-back').click();
     await images.waitForList();

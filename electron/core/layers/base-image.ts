@@ -10,6 +10,12 @@ interface Known {
 
 const NONE = '<none>:<none>';
 
+/** Of several names, the one a Dockerfile's FROM most likely used: no registry host, then the shortest. */
+function familiarTag(tags: string[]): string | null {
+  const hostless = (t: string) => !/^[^/]+[.:][^/]*\//.test(t) || t.startsWith('docker.io/');
+  return [...tags].sort((a, b) => Number(hostless(b)) - Number(hostless(a)) || a.length - b.length || (a < b ? -1 : 1))[0] ?? null;
+}
+
 interface Candidate {
   known: Known;
   shared: number;
@@ -72,6 +78,6 @@ export class BaseImages {
       if (better) best = { id, known, shared, whole };
     }
     if (!best) return null;
-    return { layers: best.shared, imageId: best.id, name: best.known.tags[0] ?? null, whole: best.whole };
+    return { layers: best.shared, imageId: best.id, name: familiarTag(best.known.tags), whole: best.whole };
   }
 }

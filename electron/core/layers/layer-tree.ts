@@ -3,6 +3,8 @@ import { stackedTo, type AnalysedImage } from './layer-analysis';
 import { nameOf, parentOf, type FileState } from './layer-stack';
 import type { LayerEntry } from './layer-stack';
 
+const NAMES = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
 export interface TreeFilter {
   /** Case-insensitive part of the path; empty keeps everything. */
   text: string;
@@ -66,7 +68,8 @@ export class TreeIndex {
         const n = this.nodes.get(path)!;
         return { path, key: `${n.kind === 'dir' ? 0 : 1}${n.name}` };
       });
-      byKey.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      // file_2 before file_10, as file managers order names.
+      byKey.sort((a, b) => NAMES.compare(a.key, b.key));
       list.splice(0, list.length, ...byKey.map((b) => b.path));
       this.sorted.add(dir);
     }

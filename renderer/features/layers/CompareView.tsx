@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { useImages } from '../../stores/images-store';
 import { InlineError } from '../../ui/InlineError';
+import { SearchBox } from '../../ui/SearchBox';
 import { useJob } from '../files/use-job';
 import { JobProgress } from '../files/JobProgress';
 import { compareChoices } from './compare-choices';
@@ -23,6 +24,10 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
   const [error, setError] = useState<StevedoreError | null>(null);
   const chosen = other || choices[0]?.ref || '';
   const [comparedWith, setComparedWith] = useState('');
+  const [otherAnalysis, setOtherAnalysis] = useState<LayerAnalysis | null>(null);
+  /** false: from the other image to this one ("added" = only here); true: the other way round. */
+  const [reversed, setReversed] = useState(false);
+  const [filter, setFilter] = useState('');
 
   const start = async () => {
     setResult(null);
@@ -45,7 +50,12 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
       // From the other image to this one: "added" is what this image has that the other lacks.
       .call('layers.compare', { a: { imageId: b.imageId, platform: b.platform }, b: { imageId: analysis.imageId, platform: analysis.platform } })
       .then(
-        (r) => current && setResult(r),
+        (r) => {
+          if (!current) return;
+          setResult(r);
+          setOtherAnalysis(b);
+          setReversed(false);
+        },
         (err: unknown) => current && setError(toStevedoreError(err)),
       )
       .finally(() => current && setJobId(null));
@@ -53,6 +63,23 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
       current = false;
     };
   }, [job, analysis.imageId, analysis.platform]);
+
+  const swap = () => {
+    if (!otherAnalysis) return;
+    const self = { imageId: analysis.imageId, platform: analysis.platform };
+    const them = { imageId: otherAnalysis.imageId, platform: otherAnalysis.platform };
+    const next = !reversed;
+    api.call('layers.compare', next ? { a: self, b: them } : { a: them, b: self }).then(
+      (r) => {
+        setResult(r);
+        setReversed(next);
+      },
+      (err: unknown) => setError(toStevedoreError(err)),
+    );
+  };
+  const needle = filter.trim().replace(/^\/+/, '').toLowerCase();
+  const shown = result ? (needle ? result.changes.filter((c) => c.path.toLowerCase().includes(needle)) : result.changes) : [];
+  const [fromName, toName] = reversed ? [t('insight.compare.thisImage'), comparedWith] : [comparedWith, t('insight.compare.thisImage')];
 
   return (
     <div className="compare" data-testid="compare">
@@ -77,27 +104,40 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
       {result && (
         <div data-testid="compare-result">
           <p className="compare-summary" data-testid="compare-summary">
-            {t('insight.compare.summary', { shared: result.sharedLayers, onlyThis: result.onlyB.length, onlyOther: result.onlyA.length, other: comparedWith })}
+            {t('insight.compare.summary', { shared: result.sharedLayers, onlyThis: reversed ? result.onlyA.length : result.onlyB.length, onlyOther: reversed ? result.onlyB.length : result.onlyA.length, other: comparedWith })}
           </p>
-          <p className="field-note">{t('insight.compare.direction', { other: comparedWith })}</p>
+          <div className="compare-direction">
+            <p className="field-note" data-testid="compare-direction">
+              {t('insight.compare.direction', { from: fromName, to: toName })}
+            </p>
+            <button type="button" className="button button-small" onClick={swap} data-testid="compare-swap">
+              {t('insight.compare.swap')}
+            </button>
+          </div>
           <p className="compare-summary">
             <span className="change-added">+{formatSize(result.addedBytes)}</span> <span className="change-removed">−{formatSize(result.removedBytes)}</span>{' '}
             <span className="muted">{t('insight.compare.changes', { count: result.totalChanges })}</span>
           </p>
+          {result.totalChanges > result.changes.length && <p className="muted">{t('insight.compare.more', { shown: result.changes.length, count: result.totalChanges })}</p>}
           {result.changes.length > 0 && (
+            <SearchBox value={filter} onChange={setFilter} placeholder={t('insight.files.filterPlaceholder')} label={t('insight.files.filterLabel')} testId="compare-filter" />
+          )}
+          {shown.length > 0 && (
             <table className="wasted-table" data-testid="compare-table">
               <thead>
                 <tr>
                   <th>{t('insight.files.change')}</th>
                   <th>{t('insight.wasted.path')}</th>
-                  <th className="num" title={comparedWith}>
-                    {t('insight.compare.sizeOther')}
+                  <th className="num" title={fromName}>
+                    {reversed ? t('insight.compare.sizeThis') : t('insight.compare.sizeOther')}
                   </th>
-                  <th className="num">{t('insight.compare.sizeThis')}</th>
+                  <th className="num" title={toName}>
+                    {reversed ? t('insight.compare.sizeOther') : t('insight.compare.sizeThis')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {result.changes.map((c) => (
+                {shown.map((c) => (
                   <tr key={c.path} data-testid="compare-row" data-path={c.path} data-change={c.change}>
                     <td>
                       <span className={`change-badge change-${c.change}`}>{t(`insight.change.${c.change}`)}</span>
@@ -114,7 +154,6 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
               </tbody>
             </table>
           )}
-          {result.totalChanges > result.changes.length && <p className="muted">{t('insight.compare.more', { shown: result.changes.length, count: result.totalChanges })}</p>}
         </div>
       )}
     </div>

@@ -36,7 +36,8 @@ export function FileTree({ imageId, platform, layer }: Props) {
   const [view, setView] = useState<TreeView>('changes');
   const [text, setText] = useState('');
   const [kinds, setKinds] = useState<ChangeKind[]>([]);
-  const filterText = useDebounced(text.trim(), 200);
+  // Paths are shown elsewhere as /etc/passwd; the tree's paths have no leading slash.
+  const filterText = useDebounced(text.trim().replace(/^\/+/, ''), 200);
   const [loaded, setLoaded] = useState<Map<string, LoadedDir>>(new Map());
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [matches, setMatches] = useState<number | null>(null);
@@ -187,7 +188,11 @@ export function FileTree({ imageId, platform, layer }: Props) {
                     <span className="twisty" aria-hidden="true" />
                   )}
                   <span className={`file-label kind-${n.kind}`}>{n.name}</span>
-                  {n.link !== null && <span className="file-link muted">{n.kind === 'hardlink' ? ` ⇒ /${n.link}` : ` → ${n.link}`}</span>}
+                  {n.link !== null && (
+                    <span className="file-link muted" title={t(n.kind === 'hardlink' ? 'insight.files.hardLinkTitle' : 'insight.files.symlinkTitle', { target: n.link })}>
+                      {n.kind === 'hardlink' ? ` ⇒ /${n.link}` : ` → ${n.link}`}
+                    </span>
+                  )}
                   {isDir && <span className="muted file-children">{n.children.toLocaleString()}</span>}
                 </span>
                 <span>{n.change && <span className={`change-badge change-${n.change}`}>{t(`insight.change.${n.change}`)}</span>}</span>

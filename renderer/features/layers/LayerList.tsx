@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
 import type { BaseImage, HistoryStep, LayerAnalysis } from '../../../shared/layer-types';
@@ -15,12 +15,25 @@ export function LayerList({ analysis, base, selected, onSelect }: { analysis: La
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+  // Opened from the details with the keyboard: the layers take the focus, so arrows work at once.
+  useEffect(() => {
+    selectedRef.current?.focus({ preventScroll: true });
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const step = { ArrowDown: 1, ArrowUp: -1, Home: -selected, End: analysis.layers.length - 1 - selected }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const next = Math.min(analysis.layers.length - 1, Math.max(0, selected + step));
+    onSelect(next);
+    // The button of the next layer exists already; focus follows the selection.
+    requestAnimationFrame(() => selectedRef.current?.focus({ preventScroll: true }));
+  };
   const biggest = Math.max(1, ...analysis.layers.map((l) => l.writtenBytes));
   // Layers the history does not describe (hand-made or squashed images) still get a row.
   const described = new Set(analysis.history.flatMap((h) => (h.layer === null ? [] : [h.layer])));
   const steps: HistoryStep[] = [...analysis.history, ...analysis.layers.filter((l) => !described.has(l.index)).map((l) => ({ createdBy: '', created: null, comment: null, layer: l.index }))];
   return (
-    <ol className="insight-layers" data-testid="insight-layers" aria-label={t('insight.layers.label')}>
+    <ol className="insight-layers" data-testid="insight-layers" aria-label={t('insight.layers.label')} onKeyDown={onKeyDown}>
       {steps.map((step, i) => {
         const when = step.created ? Date.parse(step.created) : NaN;
         const command = cleanCommand(step.createdBy) || t('insight.layers.noCommand');
@@ -46,7 +59,7 @@ export function LayerList({ analysis, base, selected, onSelect }: { analysis: La
             <button type="button" ref={isSelected ? selectedRef : undefined} className={`insight-layer${isSelected ? ' is-selected' : ''}`} aria-pressed={isSelected} data-testid="insight-layer" data-layer={layer.index} onClick={() => onSelect(layer.index)}>
               <span className="insight-layer-top">
                 <span className="insight-layer-number">{layer.index + 1}</span>
-                <span className="insight-layer-size" title={formatBytesExact(layer.writtenBytes)}>
+                <span className="insight-layer-size" title={t('insight.layers.sizeTitle', { size: formatBytesExact(layer.writtenBytes) })}>
                   {formatSize(layer.writtenBytes)}
                 </span>
                 <span className="layer-bar" aria-hidden="true">

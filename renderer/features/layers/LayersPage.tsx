@@ -55,7 +55,7 @@ function Body({ analysis, tab }: { analysis: LayerAnalysis; tab: InsightTab }) {
 /** One image's layers: the history as a stack, each layer's files, the space wasted, and a comparison. */
 export function LayersPage() {
   const { t } = useTranslation();
-  const { ref, jobId, analysis, error, tab, platform } = useLayers();
+  const { ref, jobId, analysis, error, cancelled, tab, platform } = useLayers();
   const job = useJob(jobId);
   if (!ref) return null;
   const platforms = analysis?.platforms ?? [];
@@ -93,6 +93,14 @@ export function LayersPage() {
           <InlineError heading={t('insight.failed')} error={error} testId="insight-error" />
           <button type="button" className="button" onClick={() => void useLayers.getState().analyse(platform)}>
             {t('insight.retry')}
+          </button>
+        </div>
+      )}
+      {cancelled && jobId === null && (
+        <div className="insight-state" data-testid="insight-cancelled">
+          <p>{t('insight.cancelled')}</p>
+          <button type="button" className="button" onClick={() => void useLayers.getState().analyse(platform)}>
+            {t('insight.readAgain')}
           </button>
         </div>
       )}

@@ -17,6 +17,8 @@ interface LayersState {
   /** The image it was built on, once asked (null: none found, or not asked yet). */
   base: BaseImage | null;
   error: StevedoreError | null;
+  /** The user stopped the reading: not a failure, just nothing to show yet. */
+  cancelled: boolean;
   layer: number;
   tab: InsightTab;
   open(ref: string, opts?: { tab?: InsightTab }): void;
@@ -34,6 +36,7 @@ export const useLayers = create<LayersState>()((set, get) => ({
   analysis: null,
   base: null,
   error: null,
+  cancelled: false,
   layer: 0,
   tab: 'files',
   open(ref, opts = {}) {
@@ -44,7 +47,7 @@ export const useLayers = create<LayersState>()((set, get) => ({
   async analyse(platform) {
     const { ref } = get();
     if (!ref) return;
-    set({ platform, error: null, jobId: null });
+    set({ platform, error: null, cancelled: false, jobId: null });
     try {
       const { jobId } = await api.call('layers.analyse', { ref, platform });
       set({ jobId });
@@ -72,7 +75,7 @@ export const useLayers = create<LayersState>()((set, get) => ({
     } else if (u.state === 'failed') {
       set({ jobId: null, error: u.error ?? { code: 'INTERNAL', message: 'Reading the layers failed.' } });
     } else {
-      set({ jobId: null, error: { code: 'CANCELLED', message: 'Reading the layers was cancelled.' } });
+      set({ jobId: null, error: null, cancelled: true });
     }
   },
 }));
