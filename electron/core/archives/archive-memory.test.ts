@@ -3,6 +3,7 @@ import { createGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from './archive-reader';
 import { sha256, tarHeader, tarOf, zstdStoredStream } from './test-archives';
+import { peakGrowth } from './archive-test-helpers';
 
 const MiB = 1024 * 1024;
 const LAYER_BYTES = 512 * MiB;
@@ -31,20 +32,6 @@ async function hugeArchive(sample: () => void): Promise<Readable> {
   return Readable.from(chunks(), { objectMode: false });
 }
 
-/** Peak growth of the JS heap and of buffer memory while `run` reads, over what was in use before. */
-async function peakGrowth(run: (sample: () => void) => Promise<void>): Promise<{ heap: number; buffers: number }> {
-  const before = process.memoryUsage();
-  let heap = 0;
-  let buffers = 0;
-  const sample = () => {
-    const now = process.memoryUsage();
-    heap = Math.max(heap, now.heapUsed - before.heapUsed);
-    buffers = Math.max(buffers, now.arrayBuffers - before.arrayBuffers);
-  };
-  await run(sample);
-  sample();
-  return { heap, buffers };
-}
 
 /**
  * Far below the 512 MiB that holding the layer would take, and loose enough for garbage the collector

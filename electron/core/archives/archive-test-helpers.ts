@@ -118,3 +118,18 @@ export async function noise(count: number): Promise<Buffer> {
 export function replaceEntry(entries: TarEntry[], name: string, content: Buffer): TarEntry[] {
   return entries.map((e) => (e.name === name ? { ...e, content } : e));
 }
+
+/** Peak growth of the JS heap and of buffer memory while `run` reads, over what was in use before. */
+export async function peakGrowth(run: (sample: () => void) => Promise<void>): Promise<{ heap: number; buffers: number }> {
+  const before = process.memoryUsage();
+  let heap = 0;
+  let buffers = 0;
+  const sample = () => {
+    const now = process.memoryUsage();
+    heap = Math.max(heap, now.heapUsed - before.heapUsed);
+    buffers = Math.max(buffers, now.arrayBuffers - before.arrayBuffers);
+  };
+  await run(sample);
+  sample();
+  return { heap, buffers };
+}
