@@ -9,6 +9,7 @@ import { compressionFailureOf, sniffCompression, tarStreamOf } from './compressi
 import type { CompressionError } from './compression-error';
 import { ZSTD_WINDOW_LIMIT } from './zstd-frames';
 import { walkTar } from './tar-walk';
+import { splitHead } from './stream-head';
 
 export { normaliseArchiveName } from './archive-names';
 export { sniffCompression, tarStreamOf } from './compression';
@@ -19,44 +20,6 @@ class SourceError extends Error {
     super(source instanceof Error ? source.message : String(source));
     this.name = 'SourceError';
   }
-}
-
-const asBuffer = (chunk: unknown): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-
-/** The first bytes of `raw` (to sniff), and a stream that gives them again followed by the rest. */
-async function splitHead(raw: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
-  const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<unknown>;
-  const next = async () => {
-    try {
-      return await chunks.next();
-    } catch (error) {
-      throw new SourceError(error);
-    }
-  };
-  const parts: Buffer[] = [];
-  let length = 0;
-  let ended = false;
-  while (length < bytes) {
-    const r = await next();
-    if (r.done) {
-      ended = true;
-      break;
-    }
-    const chunk = asBuffer(r.value);
-    parts.push(chunk);
-    length += chunk.length;
-  }
-  const head = Buffer.concat(parts);
-  async function* replay() {
-    if (head.length > 0) yield head;
-    if (ended) return;
-    for (;;) {
-      const r = await next();
-      if (r.done) return;
-      yield asBuffer(r.value);
-    }
-  }
-  return { head, stream: Readable.from(replay(), { objectMode: false }) };
 }
 
 function compressionProblem(failure: CompressionError): ArchiveProblem {
@@ -103,7 +66,7 @@ export async function readArchive(raw: Readable, opts: { fileName: string; signa
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (signal?.aborted) throw new Error('cancelled');
-    const { head, stream } = await splitHead(raw, 4);
+    const { head, stream } = await splitHead(raw, 4, (error) => new SourceError(error));
     tar = stream;
     if (head.length === 0) throw problems.empty();
     const compression: ArchiveCompression = sniffCompression(head);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { sniffCompression, tarStreamOf } from '../archives/compression';
+import { splitHead } from '../archives/stream-head';
 import { archivePath, TAR_WALK_LIMITS, type EntryInfo, type TarScan } from '../archives/tar-walk';
 import { isTarDamage, LayerProblem, readLayerTar, type EntryBudget } from './layer-tar';
 import type { LayerContents } from './layer-stack';
@@ -21,34 +22,6 @@ const kindOf = (type: string | null | undefined): EntryInfo['type'] =>
   type === 'file' || type === 'contiguous-file' ? 'file' : type === 'symlink' || type === 'link' || type === 'directory' ? type : 'other';
 
 const isTar = (head: Buffer) => head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar';
-
-/** The first `bytes` of an entry, and a stream giving them again followed by the rest. */
-async function peek(body: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; rest: Readable }> {
-  const it = body[Symbol.asyncIterator]();
-  const parts: Buffer[] = [];
-  let length = 0;
-  let done = false;
-  while (length < bytes) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    parts.push(r.value);
-    length += r.value.length;
-  }
-  const head = Buffer.concat(parts);
-  async function* replay() {
-    if (head.length > 0) yield head;
-    if (done) return;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  return { head, rest: Readable.from(replay(), { objectMode: false }) };
-}
 
 /** The whole body (head included, as `rest` replays it); null past `limit`. */
 async function readAll(rest: AsyncIterable<Buffer>, limit: number): Promise<Buffer | null> {
@@ -100,7 +73,7 @@ async function walk(source: Readable, budget: EntryBudget, onBytes: (bytes: numb
       entry.resume();
       continue;
     }
-    const { head, rest } = await peek(entry as AsyncIterable<Buffer>, HEAD);
+    const { head, stream: rest } = await splitHead(entry, HEAD);
     const compression = sniffCompression(head);
     // An empty layer (20.10 makes one for WORKDIR) is a tar of nothing but its zero end blocks.
     const emptyTar = path.includes('/') && head.length >= 512 && head.subarray(0, 512).every((b) => b === 0);
