@@ -5,7 +5,7 @@
 //   --gb N      image size in GiB (default 1; run again with 2 to see memory stay flat)
 //   --runs N    runs per side (default 3)
 //   --engine legacy|containerd (default legacy)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,8 @@ import { parseArgs } from 'node:util';
 import { ensureDeps, ROOT } from './ensure-deps.mjs';
 
 ensureDeps();
-const { default: WebSocket } = await import('ws');
 const { startTestEnv, readTestEnv } = await import('./test-engine.mjs');
-const { whenServing } = await import('./test-env/web-host-url.mjs');
+const { startWebHostClient } = await import('./test-env/web-host-client.mjs');
 
 const { values } = parseArgs({ options: { gb: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, engine: { type: 'string', default: 'legacy' } } });
 const gib = Number(values.gb);
@@ -36,38 +35,7 @@ function ensureImage() {
   execFileSync('sh', ['-c', script], { env: dockerEnv, stdio: 'inherit' });
 }
 
-async function startHost() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/web-host/web-host.cjs'), '--docker-host', engine.dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const { url } = await whenServing(child);
-  const u = new URL(url);
-  const token = u.searchParams.get('token');
-  const trade = await fetch(url, { redirect: 'manual', headers: { Host: u.host } });
-  const cookie = trade.headers.get('set-cookie').split(';')[0];
-  const ws = new WebSocket(`ws://${u.host}/api`, ['stevedore.v1', `stevedore.key.${token}`], { headers: { Cookie: cookie, Origin: `http://${u.host}` } });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let id = 0;
-  const waiting = new Map();
-  const jobEnds = new Map();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data));
-    if (msg.type === 'result') waiting.get(msg.id)?.(msg.outcome);
-    if (msg.type === 'event' && msg.event === 'job.update' && msg.payload.state !== 'running') jobEnds.get(msg.payload.jobId)?.(msg.payload);
-  });
-  const call = (method, args) => new Promise((resolve) => {
-    const n = ++id;
-    waiting.set(n, resolve);
-    ws.send(JSON.stringify({ type: 'call', id: n, name: method, args }));
-  });
-  const job = async (method, args) => {
-    const outcome = await call(method, args);
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
-    const end = await new Promise((resolve) => jobEnds.set(outcome.value.jobId, resolve));
-    if (end.state !== 'done') throw new Error(`${method}: ${JSON.stringify(end.error)}`);
-    return end;
-  };
-  const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) * 1024;
-  return { job, call, peakRss, stop: () => { ws.close(); child.kill('SIGTERM'); } };
-}
+const startHost = () => startWebHostClient(ROOT, engine);
 
 const time = async (fn) => {
   const t0 = performance.now();
@@ -103,8 +71,8 @@ try {
   const both = times.ourPreview.map((p, i) => p + times.ourLoad[i]);
   row('p+load', both, times.cliLoad);
   console.log('(p+load: the preview that reads the archive through before anything reaches the engine, plus the load)');
-  console.log(`web host peak RSS: ${mib(host.peakRss())} (the archive is streamed, never held)`);
+  console.log(`web host peak RSS: ${mib(host.memory().peak)} (the archive is streamed, never held)`);
 } finally {
-  host.stop();
+  await host.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
 //   --gb X       scale of the "big" image (default 1 ≈ 1.5 GB: 20,000 small files and 3 × 300 MiB)
 //   --keep       keep the images afterwards (they are reused by later runs either way while they exist)
 //   --profile    CPU-profile the web host and print where the last run of each image spent its time
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,12 +16,11 @@ import { parseArgs } from 'node:util';
 import { ensureDeps, ROOT } from './ensure-deps.mjs';
 
 ensureDeps();
-const { default: WebSocket } = await import('ws');
 const { default: tar } = await import('tar-stream');
 const { startTestEnv, readTestEnv } = await import('./test-engine.mjs');
 const { engineAnswers } = await import('./test-env/engines.mjs');
 const { dockerFor } = await import('./test-env/docker-cli.mjs');
-const { whenServing } = await import('./test-env/web-host-url.mjs');
+const { startWebHostClient } = await import('./test-env/web-host-client.mjs');
 const { buildIsStale } = await import('./build-freshness.mjs');
 
 // Bump the version when the recipes change, so images made by an older recipe are not reused.
@@ -160,65 +159,17 @@ async function ensureImage(docker, engine, recipe) {
 // ---------------------------------------------------------------------------------------------------
 // The two sides of a run.
 
-/** Starts a web host on the engine (a fresh process each time: the analysis caches by image ID). */
-async function startHost(engine, profileDir) {
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/web-host/web-host.cjs'), '--docker-host', engine.dockerHost], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const { url } = await whenServing(child);
-  const u = new URL(url);
-  const token = u.searchParams.get('token');
-  // The page URL trades the token for the session cookie the API socket wants.
-  const trade = await fetch(url, { redirect: 'manual', headers: { Host: u.host } });
-  const cookie = trade.headers.get('set-cookie').split(';')[0];
-  const ws = new WebSocket(`ws://${u.host}/api`, ['stevedore.v1', `stevedore.key.${token}`], { headers: { Cookie: cookie, Origin: `http://${u.host}` } });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const stop = async () => {
-    ws.close();
-    child.kill('SIGTERM');
-    await exited; // so the next run starts on an idle machine (and a CPU profile is written)
-  };
-  return { child, ws, stop };
-}
-
-/** Runs one job over the host's socket and resolves with its terminal `job.update`. */
-function runJob(ws, method, args) {
-  return new Promise((resolve, reject) => {
-    let jobId = null;
-    const ended = new Map(); // a job's end could in principle arrive before the call's result
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data));
-      if (msg.type === 'result' && msg.id === 1) {
-        if (!msg.outcome.ok) return reject(new Error(`${method}: ${JSON.stringify(msg.outcome.error)}`));
-        jobId = msg.outcome.value.jobId;
-        if (ended.has(jobId)) resolve(ended.get(jobId));
-      }
-      if (msg.type === 'event' && msg.event === 'job.update' && msg.payload.state !== 'running') {
-        if (msg.payload.jobId === jobId) resolve(msg.payload);
-        else ended.set(msg.payload.jobId, msg.payload);
-      }
-    });
-    ws.send(JSON.stringify({ type: 'call', id: 1, name: method, args }));
-  });
-}
-
-/** kB figures of /proc/<pid>/status: VmHWM is the peak resident set since the process started. */
-function memoryOf(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
 /** One analysis in a fresh web host: its time (call to end event), the host's peak RSS, the result. */
 async function analyseOnce(engine, tag, profileDir) {
-  const host = await startHost(engine, profileDir);
+  // A fresh process each time: the analysis caches by image ID.
+  const host = await startWebHostClient(ROOT, engine, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   try {
-    const idle = memoryOf(host.child.pid).rss;
+    const idle = host.memory().rss;
     const t0 = performance.now();
-    const end = await runJob(host.ws, 'layers.analyse', { ref: tag, platform: null });
+    const end = await host.jobEnd('layers.analyse', { ref: tag, platform: null });
     const ms = performance.now() - t0;
     if (end.state !== 'done') throw new Error(`layers.analyse ${tag} ended ${end.state}: ${JSON.stringify(end.error)}`);
-    return { ms, idleRss: idle, peakRss: memoryOf(host.child.pid).peak, result: end.result };
+    return { ms, idleRss: idle, peakRss: host.memory().peak, result: end.result };
   } finally {
     await host.stop();
   }

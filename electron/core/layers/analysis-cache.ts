@@ -8,7 +8,7 @@ import type { TreeFilter, TreeIndex } from './layer-tree';
  */
 export class AnalysisCache {
   private readonly images = new Map<string, AnalysedImage>();
-  private tree: { key: string; index: TreeIndex } | null = null;
+  private tree: { image: string; key: string; index: TreeIndex } | null = null;
 
   constructor(private readonly maxWeight = 4_000_000) {}
 
@@ -34,16 +34,16 @@ export class AnalysisCache {
       if (weight <= this.maxWeight || k === key) break;
       this.images.delete(k);
       weight -= i.weight;
-      if (this.tree?.key.startsWith(`${k}#`)) this.tree = null;
+      if (this.tree?.image === k) this.tree = null;
     }
   }
 
   /** The last tree asked for is kept: expanding folder after folder of one view is the common walk. */
   treeOf(key: string, layer: number, view: TreeView, filter: TreeFilter, build: () => TreeIndex): TreeIndex {
-    const treeKey = `${key}#${layer}#${view}#${filter.text}#${[...filter.kinds].sort().join(',')}`;
+    const treeKey = JSON.stringify([key, layer, view, filter.text, [...filter.kinds].sort()]);
     if (this.tree?.key === treeKey) return this.tree.index;
     const index = build();
-    this.tree = { key: treeKey, index };
+    this.tree = { image: key, key: treeKey, index };
     return index;
   }
 }
