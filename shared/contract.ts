@@ -12,6 +12,7 @@ import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, q
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 import type { DiskUsage } from './disk-types';
+import type { LayerSharing, SharingProgress } from './sharing-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -215,6 +216,8 @@ export const jobs = {
   'system.df': job(noArgs).reports<UsageProgress>().returns<DiskUsage>(),
   /** What every layer adds, changes and removes, read once from the image's save stream (never written to disk). */
   'layers.analyse': job(z.object({ ref: imageRef, platform }).strict()).reports<ByteProgress>().returns<LayerAnalysis>(),
+  /** Which images share which layers, and what removing each alone frees: reads every image, so a job. */
+  'layers.sharing': job(noArgs).reports<SharingProgress>().returns<LayerSharing>(),
   /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */
   'images.save': job(
     z.object({ refs: z.array(imageRef).min(1, 'choose at least one image').max(1000), path: hostPath, gzip: z.boolean().default(false), overwrite: z.boolean().default(false) }).strict(),

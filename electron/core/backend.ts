@@ -6,6 +6,7 @@ import { toBackendError } from './engine/engine-errors';
 import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { ImageLayers } from './layers/image-layers';
+import { StoreCaches } from './removal/store';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
 import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
@@ -40,7 +41,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const prefetch = new ListPrefetch();
   const uploads = new UploadArea();
   const layers = new ImageLayers(() => engine.client());
-  const deps = { engine, jobs, events, prefetch, uploads, layers };
+  // Previews re-read only images that are new since the last one (IDs are content addresses).
+  const caches = new StoreCaches();
+  const deps = { engine, jobs, events, prefetch, uploads, layers, caches };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
   const streamHandlers = createStreamHandlers(deps);

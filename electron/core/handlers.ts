@@ -11,13 +11,14 @@ import type { ListPrefetch } from './images/list-prefetch';
 import { planRemoval, removeImages } from './removal/removal';
 import { containersUsing, listContainers, removeContainer, startContainer, stopContainer } from './containers/containers';
 import { planPrune, prune } from './removal/prune';
-import { StoreCaches } from './removal/store';
+import type { StoreCaches } from './removal/store';
+import { readLayerSharing } from './layers/layer-sharing';
 import type { JobContext, JobManager } from './jobs';
 import { SharedRun } from './shared-run';
 import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { layerListCommand } from '../../shared/layer-commands';
+import { layerListCommand, SHARING_COMMAND } from '../../shared/layer-commands';
 import { commitCommand, exportCommand, importCommand, loadCommand, saveCommand } from '../../shared/file-commands';
 import { commitContainer, exportContainer } from './containers/container-files';
 import { previewArchive } from './files/archive-preview';
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   uploads: UploadArea;
   /** Images whose layers were read, for their file trees. */
   layers: ImageLayers;
+  /** What removal previews and the layer-sharing view keep per image ID between calls. */
+  caches: StoreCaches;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -58,9 +61,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers }: HandlerDeps): MethodHandlers {
-  // Previews re-read only images that are new since the last one (IDs are content addresses).
-  const caches = new StoreCaches();
+export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches }: HandlerDeps): MethodHandlers {
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
     'engine.status': async () => engine.status(),
@@ -123,7 +124,7 @@ function sourceLabel(source: FileSource, uploads: UploadArea): string {
   }
 }
 
-export function createJobHandlers({ engine, events, uploads, layers }: HandlerDeps): JobHandlers {
+export function createJobHandlers({ engine, events, uploads, layers, caches }: HandlerDeps): JobHandlers {
   // Two tabs (or a double click, or the details panel and the Disk usage view) asking at once share
   // one walk: the engine refuses a second ("a disk usage operation is already running").
   const df = new SharedRun(async (signal) => readSystemDf(await engine.client(), signal));
@@ -145,6 +146,10 @@ export function createJobHandlers({ engine, events, uploads, layers }: HandlerDe
     'layers.analyse': {
       title: ({ ref }) => layerListCommand(ref),
       run: async (args, ctx) => layers.analyse(args, ctx),
+    },
+    'layers.sharing': {
+      title: () => SHARING_COMMAND,
+      run: async (_args, ctx) => readLayerSharing(await engine.client(), { store: (await engine.imageStore()).kind, caches }, (p) => ctx.report(p)),
     },
     'images.save': {
       title: ({ refs, path, gzip }) => saveCommand(refs, path, gzip),

@@ -16,6 +16,11 @@ export interface ImageContent {
   blobs: Blob[];
   /** "linux/amd64", "linux/arm64/v8"… of the manifests present. */
   platforms: string[];
+  /**
+   * The compressed layer blobs, bottom first, of the first manifest whose layers are all present (the
+   * platform the engine unpacked): what the image's filesystem is built from, in order.
+   */
+  layers: string[];
 }
 
 const BATCH = 25;
@@ -86,6 +91,7 @@ function contentOf(target: string, sizes: Map<string, number>, documents: Map<st
   if (!sizes.has(target)) return null;
   const blobs = new Map<string, number>();
   const platforms = new Set<string>();
+  let layers: string[] | null = null;
   const visit = (digest: string, inherited: Descriptor['platform']) => {
     const size = sizes.get(digest);
     if (size === undefined || blobs.has(digest)) return;
@@ -100,11 +106,13 @@ function contentOf(target: string, sizes: Map<string, number>, documents: Map<st
       const platform = platformText(inherited) ?? platformText(config ?? undefined);
       if (platform) platforms.add(platform);
       visit(configDigest, undefined);
-      for (const layer of doc.layers ?? []) if (typeof layer.digest === 'string' && sizes.has(layer.digest)) blobs.set(layer.digest, sizes.get(layer.digest)!);
+      const digests = (doc.layers ?? []).flatMap((l) => (typeof l.digest === 'string' ? [l.digest] : []));
+      for (const digest of digests) if (sizes.has(digest)) blobs.set(digest, sizes.get(digest)!);
+      if (layers === null && digests.every((d) => sizes.has(d))) layers = digests;
     }
   };
   visit(target, undefined);
-  return { blobs: [...blobs].map(([digest, size]) => ({ digest, size })), platforms: [...platforms].sort() };
+  return { blobs: [...blobs].map(([digest, size]) => ({ digest, size })), platforms: [...platforms].sort(), layers: layers ?? [] };
 }
 
 /**
