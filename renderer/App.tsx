@@ -9,6 +9,7 @@ import { ImagesPage } from './features/images/ImagesPage';
 import { ContainersPage } from './features/containers/ContainersPage';
 import { LayersPage } from './features/layers/LayersPage';
 import { DiskPage } from './features/disk/DiskPage';
+import { SharingPage } from './features/sharing/SharingPage';
 import { DropOverlay } from './features/files/DropOverlay';
 import { FilesDialogHost } from './features/files/FilesDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
@@ -41,6 +42,8 @@ export function App() {
           <LayersPage />
         ) : connected && view === 'disk' ? (
           <DiskPage />
+        ) : connected && view === 'sharing' ? (
+          <SharingPage />
         ) : connected ? (
           <>
             <ImagesPage />

@@ -22,6 +22,7 @@ import './styles/containers-page.css';
 import './styles/tasks.css';
 import './styles/files.css';
 import './styles/disk.css';
+import './styles/sharing.css';
 
 // Before the first render, so neither the theme nor the language flashes.
 setupI18n(useSettings.getState().language);

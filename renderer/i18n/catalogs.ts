@@ -12,6 +12,8 @@ import enInsight from './catalogs/insight.en.json';
 import zhInsight from './catalogs/insight.zh-CN.json';
 import enDisk from './catalogs/disk.en.json';
 import zhDisk from './catalogs/disk.zh-CN.json';
+import enSharing from './catalogs/sharing.en.json';
+import zhSharing from './catalogs/sharing.zh-CN.json';
 import enTasks from './catalogs/tasks.en.json';
 import zhTasks from './catalogs/tasks.zh-CN.json';
 
@@ -19,5 +21,5 @@ import zhTasks from './catalogs/tasks.zh-CN.json';
  * One catalog per language, assembled from a core file and one file per feature (each with its own
  * top-level key), so features can grow their messages without touching each other's files.
  */
-export const en = { ...enCore, ...enTasks, ...enFiles, ...enImport, ...enContainers, ...enProblems, ...enInsight, ...enDisk };
-export const zhCN = { ...zhCore, ...zhTasks, ...zhFiles, ...zhImport, ...zhContainers, ...zhProblems, ...zhInsight, ...zhDisk };
+export const en = { ...enCore, ...enTasks, ...enFiles, ...enImport, ...enContainers, ...enProblems, ...enInsight, ...enDisk, ...enSharing };
+export const zhCN = { ...zhCore, ...zhTasks, ...zhFiles, ...zhImport, ...zhContainers, ...zhProblems, ...zhInsight, ...zhDisk, ...zhSharing };

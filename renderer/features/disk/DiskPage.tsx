@@ -1,9 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/format';
 import { describeError } from '../../i18n/describe-error';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
-import { useContainers } from '../../stores/containers-store';
 import { useStoreKind } from '../../stores/engine-store';
 import { useImages } from '../../stores/images-store';
 import { useClock } from '../../ui/clock-store';
@@ -15,38 +14,24 @@ import { StateView } from '../../ui/StateView';
 import { openPruneUnused } from '../operations/open-operations';
 import { DiskChart } from './DiskChart';
 import { DiskImageList } from './DiskImageList';
-import { engineKey, useDisk } from './disk-store';
+import { useDisk } from './disk-store';
+import { useMeasureWhenStale } from '../../stores/measure-store';
 import { DF_PRECISION, biggestImages, diskRows, diskTotals, reclaimableImages } from './disk-view';
 import { DiskTable } from './DiskTable';
 
 /** Rows per image list: the rest are counted, and the prune preview lists them all. */
 const LIST_LIMIT = 10;
-/** Engine events come in bursts (a prune removes many images): measure again once they settle. */
-const SETTLE_MS = 800;
 
 /** `docker system df`: space per kind as bars and a table, then the images that take or could free the most. */
 export function DiskPage() {
   const { t, i18n } = useTranslation();
-  const { jobId, usage, error, cancelled, basis, start, cancel } = useDisk();
+  const { jobId, result: usage, error, cancelled, start, cancel } = useDisk();
+  const { key, listsReady, stale } = useMeasureWhenStale(useDisk);
   const summaries = useImages((s) => s.summaries);
   const imagesReady = useImages((s) => s.status === 'ready');
-  const containers = useContainers((s) => s.list);
   const store = useStoreKind();
   const now = useClock((s) => s.now);
-
-  const key = useMemo(() => engineKey(summaries, containers), [summaries, containers]);
-  const listsReady = imagesReady && containers !== null;
   const running = jobId !== null;
-  const stale = usage !== null && basis !== key;
-
-  // Lazily: measured when the view opens (never before), and again once the engine changed meanwhile.
-  useEffect(() => {
-    if (!listsReady || running || error || cancelled) return;
-    if (usage === null) return void start(key);
-    if (!stale) return;
-    const timer = setTimeout(() => void useDisk.getState().start(key), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [listsReady, running, error, cancelled, usage, stale, key, start]);
 
   const rows = useMemo(() => (usage ? diskRows(usage.kinds) : []), [usage]);
   const totals = useMemo(() => diskTotals(rows), [rows]);

@@ -56,14 +56,16 @@ function Body({ analysis, tab }: { analysis: LayerAnalysis; tab: InsightTab }) {
 export function LayersPage() {
   const { t } = useTranslation();
   const { ref, jobId, analysis, error, cancelled, tab, platform } = useLayers();
+  const previous = useNav((s) => s.previous);
+  const backTo = previous === 'layers' ? 'images' : previous;
   const job = useJob(jobId);
   if (!ref) return null;
   const platforms = analysis?.platforms ?? [];
   return (
     <div className="insight" data-testid="insight">
       <div className="insight-header">
-        <button type="button" className="button button-small" onClick={() => useNav.getState().show('images')} data-testid="insight-back">
-          ← {t('insight.back')}
+        <button type="button" className="button button-small" onClick={() => useNav.getState().back()} data-testid="insight-back">
+          ← {t(`nav.${backTo}`)}
         </button>
         <h2 className="insight-title mono" title={ref}>
           {ref}

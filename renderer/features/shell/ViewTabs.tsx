@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useNav, type View } from '../../stores/nav-store';
-import { BoxIcon, ContainerIcon, DiskIcon } from '../../ui/icons';
+import { BoxIcon, ContainerIcon, DiskIcon, LayersIcon } from '../../ui/icons';
 
 const VIEWS: { view: Exclude<View, 'layers'>; icon: typeof BoxIcon }[] = [
   { view: 'images', icon: BoxIcon },
   { view: 'containers', icon: ContainerIcon },
   { view: 'disk', icon: DiskIcon },
+  { view: 'sharing', icon: LayersIcon },
 ];
 
-/** Images (`docker images`), Containers (`docker ps -a`) and Disk usage (`docker system df`), side by side in the header. */
+/** Images (`docker images`), Containers (`docker ps -a`), Disk usage (`docker system df`) and Shared layers, side by side in the header. */
 export function ViewTabs() {
   const { t } = useTranslation();
   const current = useNav((s) => s.view);
