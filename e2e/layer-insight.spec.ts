@@ -65,6 +65,12 @@ test.describe('layer insight', () => {
     const row = page.locator('[data-testid="wasted-row"][data-path="srv/big.bin"]');
     await expect(row).toContainText('200kB');
     await expect(row).toContainText(`added in layer ${count - 1}, deleted in layer ${count}`);
+    // A row opens the layer that deleted it, its changes filtered to the path.
+    await row.getByTestId('wasted-open').click();
+    await expect(layers.nth(count - 1)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('tree-filter')).toHaveValue('/srv/big.bin');
+    await expect(page.locator('[data-testid="tree-row"][data-path="srv/big.bin"]')).toHaveAttribute('data-change', 'removed');
+    await page.getByTestId('insight-tab-wasted').click();
 
     await page.getByTestId('insight-tab-compare').click();
     await page.getByTestId('compare-other').selectOption(FIXTURES.base);

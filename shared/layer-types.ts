@@ -35,7 +35,13 @@ export interface WasteEvent {
 }
 
 export interface WastedPath {
+  /** A file's path; for a group, the folder its files were in. */
   path: string;
+  /**
+   * 1 for one path. More when several files in one folder were touched by the same layers the same
+   * way (a folder deleted whole, a cache rewritten): one row, their bytes summed, not one row each.
+   */
+  files: number;
   /** Bytes a build could have avoided here: every copy but the one that stays (all of them when removed). */
   avoidableBytes: number;
   /** dive's figure for the path: the sum of every copy, the one that stays included. */
@@ -50,7 +56,7 @@ export interface WastedSpace {
   dive: { wastedBytes: number; efficiency: number };
   /** How many paths were touched by more than one layer. */
   pathCount: number;
-  /** The most wasteful paths, by avoidable bytes, then dive's. */
+  /** The most wasteful paths and folder groups, by avoidable bytes, then dive's. */
   paths: WastedPath[];
 }
 

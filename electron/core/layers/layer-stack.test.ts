@@ -90,9 +90,37 @@ describe('wasted space', () => {
   it('lets dive count a deleted directory as the bytes of the tree it hid', () => {
     const image = run([layer([dir('d'), file('d/a', 10), file('d/b', 20)]), layer([], ['d'])]);
     expect(image.summary.wasted.avoidableBytes).toBe(30);
+    expect(image.summary.wasted.paths.map((p) => [p.path, p.files])).toEqual([['d', 2]]);
     // d was no leaf below (it had children), so dive sees it once: no waste, but its figure enters the score.
     expect(image.summary.wasted.dive.wastedBytes).toBe(0);
     expect(image.summary.wasted.dive.efficiency).toBe(1);
+  });
+
+  it('lists a folder deleted whole as one row under the folder the build deleted, not a row per file', () => {
+    const image = run([
+      layer([dir('build'), dir('build/obj'), file('build/obj/a.o', 10), file('build/obj/b.o', 20), file('build/out', 5), dir('etc'), file('etc/conf', 1), file('etc/hosts', 2)]),
+      layer([dir('etc'), file('etc/conf', 3), file('etc/hosts', 4)]),
+      layer([], ['build']),
+    ]);
+    const { paths, pathCount, avoidableBytes } = image.summary.wasted;
+    expect(pathCount).toBe(5);
+    expect(paths.map((p) => [p.path, p.files, p.avoidableBytes, p.final])).toEqual([
+      ['build', 3, 35, 'removed'],
+      ['etc', 2, 3, 'present'],
+    ]);
+    expect(paths[0]!.events).toEqual([
+      { layer: 0, action: 'written', size: 35 },
+      { layer: 2, action: 'removed', size: 35 },
+    ]);
+    expect(paths.reduce((n, p) => n + p.avoidableBytes, 0)).toBe(avoidableBytes);
+  });
+
+  it('keeps files apart that the same folder holds but different layers touched', () => {
+    const image = run([layer([file('a', 1), file('b', 2)]), layer([file('a', 3)]), layer([file('b', 4)])]);
+    expect(image.summary.wasted.paths.map((p) => [p.path, p.files])).toEqual([
+      ['b', 1],
+      ['a', 1],
+    ]);
   });
 
   it('counts files past 4 GiB exactly (kept in their long form, not packed into one number)', () => {
@@ -159,6 +187,9 @@ describe('stacking, against the plain overlay rules on random layers', () => {
         }
         expect(wasted.dive.efficiency).toBeGreaterThanOrEqual(0);
         expect(wasted.dive.efficiency).toBeLessThanOrEqual(1);
+        // Rows group paths, never lose or double one.
+        expect(wasted.paths.reduce((n, p) => n + p.files, 0)).toBe(wasted.pathCount);
+        expect(wasted.paths.reduce((n, p) => n + p.avoidableBytes, 0)).toBe(wasted.avoidableBytes);
       }),
       { numRuns: 500 },
     );

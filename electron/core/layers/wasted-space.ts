@@ -97,10 +97,47 @@ export class WasteLedger {
       const bytes = writes.reduce((sum, e) => sum + e.size, 0) - kept;
       avoidable += bytes;
       const dive = this.dive.get(path);
-      paths.push({ path, avoidableBytes: bytes, diveBytes: dive !== undefined && typeof dive !== 'number' ? dive.cumulative : 0, events: known, final: present ? 'present' : 'removed' });
+      paths.push({ path, files: 1, avoidableBytes: bytes, diveBytes: dive !== undefined && typeof dive !== 'number' ? dive.cumulative : 0, events: known, final: present ? 'present' : 'removed' });
     }
     const pathCount = paths.length;
-    paths.sort((a, b) => b.avoidableBytes - a.avoidableBytes || b.diveBytes - a.diveBytes || (a.path < b.path ? -1 : 1));
-    return { avoidableBytes: avoidable, dive: { wastedBytes: diveWasted, efficiency: all === 0 ? 1 : minimum / all }, pathCount, paths: paths.slice(0, top) };
+    const grouped = groupByFolder(paths, isPresent);
+    grouped.sort((a, b) => b.avoidableBytes - a.avoidableBytes || b.diveBytes - a.diveBytes || (a.path < b.path ? -1 : 1));
+    return { avoidableBytes: avoidable, dive: { wastedBytes: diveWasted, efficiency: all === 0 ? 1 : minimum / all }, pathCount, paths: grouped.slice(0, top) };
   }
+}
+
+/**
+ * One row for the files of a folder that the same layers touched the same way: `rm -rf /build` of a
+ * tree written in one layer is one reason, not thousands of rows. A deleted file is grouped under the
+ * highest folder that is gone too (the one the build deleted); a file still present under its own folder.
+ */
+export function groupByFolder(paths: readonly WastedPath[], isPresent: (path: string) => boolean): WastedPath[] {
+  const groups = new Map<string, WastedPath[]>();
+  for (const p of paths) {
+    let folder = parentOf(p.path);
+    if (p.final === 'removed') for (let up = folder; up !== '' && !isPresent(up); up = parentOf(up)) folder = up;
+    const pattern = p.events.map((e) => `${e.layer}${e.action === 'removed' ? '-' : '+'}`).join(',');
+    const key = `${folder}\0${p.final}\0${pattern}`;
+    const members = groups.get(key);
+    if (members) members.push(p);
+    else groups.set(key, [p]);
+  }
+  const out: WastedPath[] = [];
+  for (const [key, members] of groups) {
+    if (members.length === 1) {
+      out.push(members[0]!);
+      continue;
+    }
+    const [first] = members;
+    out.push({
+      path: key.slice(0, key.indexOf('\0')),
+      files: members.length,
+      avoidableBytes: members.reduce((sum, m) => sum + m.avoidableBytes, 0),
+      diveBytes: members.reduce((sum, m) => sum + m.diveBytes, 0),
+      // Same layers, same actions, in the same order for every member: sizes add up event by event.
+      events: first!.events.map((e, i) => ({ ...e, size: members.reduce((sum, m) => sum + m.events[i]!.size, 0) })),
+      final: first!.final,
+    });
+  }
+  return out;
 }

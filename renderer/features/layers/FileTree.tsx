@@ -9,6 +9,7 @@ import { toStevedoreError } from '../../api/errors';
 import { InlineError } from '../../ui/InlineError';
 import { SearchBox } from '../../ui/SearchBox';
 import { modeString } from './layer-text';
+import { useLayers } from './layers-store';
 import { isMore, visibleRows, type LoadedDir } from './tree-rows';
 
 const PAGE = 5000;
@@ -43,6 +44,16 @@ export function FileTree({ imageId, platform, layer }: Props) {
   const [matches, setMatches] = useState<number | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
   const generation = useRef(0);
+  // A wasted-space row asked to see a path: its layer's changes, filtered to it.
+  const focus = useLayers((s) => s.focus);
+  useEffect(() => {
+    if (!focus) return;
+    setView('changes');
+    setKinds([]);
+    setText(`/${focus.path}`);
+    // Asked once: coming back to this tab later keeps whatever filter the user has since typed.
+    useLayers.setState({ focus: null });
+  }, [focus]);
 
   const fetchDir = useCallback(
     async (dir: string, offset = 0) => {

@@ -2,11 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { formatBytesExact, formatSize } from '../../../shared/format';
 import type { LayerAnalysis } from '../../../shared/layer-types';
 import { wasteReason } from './layer-text';
+import { useLayers } from './layers-store';
 
 /** Bytes carried for nothing: ours (what a build could avoid) first, dive's figures beside for comparison. */
 export function WastedView({ analysis }: { analysis: LayerAnalysis }) {
   const { t } = useTranslation();
   const { wasted } = analysis;
+  // A folder row stands for several paths.
+  const listedPaths = wasted.paths.reduce((sum, p) => sum + p.files, 0);
   const share = analysis.fileBytes + wasted.avoidableBytes > 0 ? wasted.avoidableBytes / (analysis.fileBytes + wasted.avoidableBytes) : 0;
   return (
     <div className="wasted" data-testid="wasted">
@@ -40,10 +43,16 @@ export function WastedView({ analysis }: { analysis: LayerAnalysis }) {
           <tbody>
             {wasted.paths.map((p) => {
               const reason = wasteReason(p);
+              const last = p.events[p.events.length - 1]!.layer;
+              const shown = p.files > 1 ? `/${p.path}${p.path ? '/' : ''}` : `/${p.path}`;
+              const open = () => useLayers.getState().reveal(last, p.path);
               return (
-                <tr key={p.path} data-testid="wasted-row" data-path={p.path}>
-                  <td className="mono wasted-path" title={`/${p.path}`}>
-                    /{p.path}
+                <tr key={`${p.path}\0${p.files}\0${reason.values.from}`} data-testid="wasted-row" data-path={p.path} data-files={p.files} className="wasted-row-link">
+                  <td className="mono wasted-path" title={t('insight.wasted.showTitle', { path: shown, layer: last + 1 })}>
+                    <button type="button" className="link-button" data-testid="wasted-open" onClick={open}>
+                      {shown}
+                    </button>
+                    {p.files > 1 && <span className="wasted-files muted">{t('insight.wasted.files', { count: p.files })}</span>}
                   </td>
                   <td className="num" title={formatBytesExact(p.avoidableBytes)}>
                     {formatSize(p.avoidableBytes)}
@@ -58,7 +67,7 @@ export function WastedView({ analysis }: { analysis: LayerAnalysis }) {
           </tbody>
         </table>
       )}
-      {wasted.pathCount > wasted.paths.length && <p className="muted">{t('insight.wasted.more', { shown: wasted.paths.length, count: wasted.pathCount })}</p>}
+      {listedPaths < wasted.pathCount && <p className="muted">{t('insight.wasted.more', { shown: listedPaths, count: wasted.pathCount })}</p>}
     </div>
   );
 }

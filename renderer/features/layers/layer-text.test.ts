@@ -19,8 +19,8 @@ describe('layer text', () => {
 
   it('says why a path is wasted, counting layers from 1', () => {
     const written = (layer: number, size = 1) => ({ layer, action: 'written' as const, size });
-    expect(wasteReason({ path: 'a', avoidableBytes: 1, diveBytes: 2, final: 'present', events: [written(2), written(4)] })).toEqual({ key: 'overwritten', values: { from: 3, to: 5, times: 2 } });
-    expect(wasteReason({ path: 'a', avoidableBytes: 1, diveBytes: 1, final: 'removed', events: [written(1), { layer: 3, action: 'removed', size: 1 }] })).toEqual({ key: 'deleted', values: { from: 2, to: 4, times: 1 } });
-    expect(wasteReason({ path: 'a', avoidableBytes: 2, diveBytes: 2, final: 'removed', events: [written(0), written(1), { layer: 2, action: 'removed', size: 1 }] }).key).toBe('rewrittenDeleted');
+    expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 1, diveBytes: 2, final: 'present', events: [written(2), written(4)] })).toEqual({ key: 'overwritten', values: { from: 3, to: 5, times: 2 } });
+    expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 1, diveBytes: 1, final: 'removed', events: [written(1), { layer: 3, action: 'removed', size: 1 }] })).toEqual({ key: 'deleted', values: { from: 2, to: 4, times: 1 } });
+    expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 2, diveBytes: 2, final: 'removed', events: [written(0), written(1), { layer: 2, action: 'removed', size: 1 }] }).key).toBe('rewrittenDeleted');
   });
 });

@@ -21,11 +21,15 @@ interface LayersState {
   cancelled: boolean;
   layer: number;
   tab: InsightTab;
+  /** A path to show in the file tree (from a wasted-space row); `n` tells a second ask for the same path apart. */
+  focus: { path: string; n: number } | null;
   open(ref: string, opts?: { tab?: InsightTab }): void;
   analyse(platform: string | null): Promise<void>;
   cancel(): Promise<void>;
   select(layer: number): void;
   setTab(tab: InsightTab): void;
+  /** Open a layer's changes filtered to a path. */
+  reveal(layer: number, path: string): void;
   update(u: JobUpdate): void;
 }
 
@@ -39,8 +43,9 @@ export const useLayers = create<LayersState>()((set, get) => ({
   cancelled: false,
   layer: 0,
   tab: 'files',
+  focus: null,
   open(ref, opts = {}) {
-    set({ ref, platform: null, analysis: null, base: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files' });
+    set({ ref, platform: null, analysis: null, base: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files', focus: null });
     useNav.getState().show('layers');
     void get().analyse(null);
   },
@@ -61,6 +66,7 @@ export const useLayers = create<LayersState>()((set, get) => ({
   },
   select: (layer) => set({ layer }),
   setTab: (tab) => set({ tab }),
+  reveal: (layer, path) => set((s) => ({ layer, tab: 'files', focus: { path, n: (s.focus?.n ?? 0) + 1 } })),
   update(u) {
     if (u.jobId !== get().jobId || u.state === 'running') return;
     if (u.state === 'done') {
