@@ -3,16 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/format';
 import { SHARING_COMMAND } from '../../../shared/layer-commands';
 import type { LayerSharing } from '../../../shared/sharing-types';
-import { describeError } from '../../i18n/describe-error';
-import { exactDateTime, relativeTime } from '../../i18n/relative-time';
-import { useMeasureWhenStale } from '../../stores/measure-store';
-import { useClock } from '../../ui/clock-store';
 import { CommandHint } from '../../ui/CommandHint';
-import { ErrorView } from '../../ui/ErrorView';
-import { LayersIcon, RefreshIcon } from '../../ui/icons';
+import { LayersIcon } from '../../ui/icons';
 import { SearchBox } from '../../ui/SearchBox';
-import { Spinner } from '../../ui/Spinner';
-import { StateView } from '../../ui/StateView';
+import { MeasuredPage } from '../disk/MeasuredPage';
 import { imageMatches } from './sharing-rows';
 import { useSharing, useSharingView } from './sharing-store';
 import { SharingTable } from './SharingTable';
@@ -63,75 +57,30 @@ function Result({ sharing, stale }: { sharing: LayerSharing; stale: boolean }) {
 
 /** Which images share which layers, and what removing each one alone frees, on either image store. */
 export function SharingPage() {
-  const { t, i18n } = useTranslation();
-  const { jobId, result, error, cancelled, start, cancel } = useSharing();
-  const { key, listsReady, stale } = useMeasureWhenStale(useSharing);
-  const now = useClock((s) => s.now);
-  const running = jobId !== null;
-  const measure = () => void start(key);
-
-  let status = '';
-  if (running) status = result ? t('sharing.rereading') : t('sharing.reading');
-  else if (result) status = t('disk.measuredAt', { when: relativeTime(t, result.measuredAt, Math.max(now, result.measuredAt), 'in-sentence') });
-
-  let body;
-  if (result) {
-    body = (
-      <>
-        {error && (
-          <p className="disk-inline-error sharing-error" role="alert">
-            {t('disk.errorAgain', { message: describeError(i18n, error).title })}
-          </p>
-        )}
-        <Result sharing={result} stale={stale} />
-      </>
-    );
-  } else if (error) {
-    body = <ErrorView heading={t('sharing.errorTitle')} error={error} onRetry={measure} retryLabel={t('disk.measure')} testId="sharing-error" />;
-  } else if (cancelled) {
-    body = (
-      <StateView icon={<LayersIcon size={26} />} title={t('sharing.cancelledTitle')} body={t('disk.cancelledBody')} testId="sharing-cancelled">
-        <button type="button" className="button button-primary" data-testid="sharing-measure" onClick={measure}>
-          {t('disk.measure')}
-        </button>
-      </StateView>
-    );
-  } else {
-    body = (
-      <StateView icon={<Spinner size={22} label={t('sharing.reading')} />} title={t('sharing.reading')} body={t('sharing.readingWhy')} testId="sharing-loading">
-        {running && (
-          <button type="button" className="button" data-testid="sharing-cancel" onClick={() => void cancel()}>
-            {t('disk.cancel')}
-          </button>
-        )}
-      </StateView>
-    );
-  }
-
+  const { t } = useTranslation();
   return (
-    <section className="disk-page sharing-page" aria-label={t('sharing.title')} data-testid="sharing-page">
-      <div className="toolbar disk-toolbar">
-        <div className="toolbar-row toolbar-row-actions">
-          <h1 className="disk-title">{t('sharing.title')}</h1>
-          <span className="images-count disk-status" data-testid="sharing-status" aria-live="polite" title={result ? exactDateTime(i18n.language, result.measuredAt) : undefined}>
-            {running && result && <Spinner size={12} />}
-            {status}
-          </span>
+    <MeasuredPage
+      prefix="sharing"
+      store={useSharing}
+      icon={<LayersIcon size={26} />}
+      command={SHARING_COMMAND}
+      toolbarExtra={
+        <>
           <span className="disk-card-spacer" />
           <CommandHint command={SHARING_COMMAND} />
-          {running && result ? (
-            <button type="button" className="button" data-testid="sharing-cancel" onClick={() => void cancel()}>
-              {t('disk.cancel')}
-            </button>
-          ) : (
-            <button type="button" className="button" data-testid="sharing-refresh" title={t('sharing.readAgainTitle')} onClick={measure} disabled={running || !listsReady}>
-              <RefreshIcon />
-              <span>{t(result ? 'disk.measureAgain' : 'disk.measure')}</span>
-            </button>
-          )}
-        </div>
-      </div>
-      <div className="sharing-body">{body}</div>
-    </section>
+        </>
+      }
+      texts={{
+        title: t('sharing.title'),
+        measuring: t('sharing.reading'),
+        measuringWhy: t('sharing.readingWhy'),
+        remeasuring: t('sharing.rereading'),
+        measureAgainTitle: t('sharing.readAgainTitle'),
+        errorTitle: t('sharing.errorTitle'),
+        cancelledTitle: t('sharing.cancelledTitle'),
+      }}
+    >
+      {(sharing, stale) => <Result sharing={sharing} stale={stale} />}
+    </MeasuredPage>
   );
 }
