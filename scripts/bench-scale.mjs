@@ -3,7 +3,7 @@
 // and memory before and after 1,000 engine events. Runs on its own private engine (data kept in
 // /var/tmp/stevedore-bench so a second run does not load again); never on the user's daemon.
 // Usage: node scripts/bench-scale.mjs [--rows 5100] [--runs 5] [--engine legacy|containerd] [--keep]
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 /* global window, requestAnimationFrame, MutationObserver, MessageChannel -- page.evaluate bodies run in the browser */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,9 +18,9 @@ const { values: opts } = parseArgs({
 const ROWS = Number(opts.rows);
 const RUNS = Number(opts.runs);
 const { chromium } = await import('playwright-core');
-const { ENGINE_KINDS, engineAnswers, startEngine } = await import('./test-env/engines.mjs');
+const { ENGINE_KINDS } = await import('./test-env/engines.mjs');
+const { benchEngine, stopBenchEngine } = await import('./test-env/bench-engine.mjs');
 const { ensurePackages } = await import('./test-env/install-packages.mjs');
-const { terminate, killLeftovers, mountsUnder } = await import('./test-env/processes.mjs');
 const { ensureBigHost, rowCount } = await import('./test-env/big-host.mjs');
 const { layerOf, writeDockerArchive } = await import('./test-env/docker-archive.mjs');
 const { whenServing } = await import('./test-env/web-host-url.mjs');
@@ -37,17 +37,8 @@ const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 // ---- the engine -------------------------------------------------------------------------------------
 await ensurePackages();
-// Each size has its own engine, so a 20,000-row run does not leave the 5,100-row host with more rows.
-const ROOT_DIR = ROWS === 5100 ? '/var/tmp/stevedore-bench' : `/var/tmp/stevedore-bench-${ROWS}`;
-fs.mkdirSync(ROOT_DIR, { recursive: true });
-const stateFile = path.join(ROOT_DIR, `${kind.name}.json`);
-let engine = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : null;
-let started = false;
-if (!engine || !engineAnswers(engine)) {
-  engine = await startEngine(ROOT_DIR, kind, (e) => fs.writeFileSync(stateFile, JSON.stringify(e)));
-  fs.writeFileSync(stateFile, JSON.stringify(engine));
-  started = true;
-}
+const bench = await benchEngine(kind, ROWS);
+const { engine } = bench;
 const dockerEnv = { ...process.env, DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: engine.dockerConfig };
 const docker = (...args) => execFileSync('docker', args, { env: dockerEnv, encoding: 'utf8', maxBuffer: 256 << 20 });
 let t0 = performance.now();
@@ -337,12 +328,7 @@ try {
 } finally {
   for (const child of hosts) if (child.exitCode === null) child.kill('SIGTERM');
   await browser.close();
-  if (started && !opts.keep) {
-    await terminate('dockerd (bench)', engine.dockerdPid, ROOT_DIR, 30_000);
-    await terminate('containerd (bench)', engine.containerdPid, ROOT_DIR, 10_000);
-    await killLeftovers(engine.dir);
-    for (const m of mountsUnder(engine.dir)) spawnSync('umount', ['-l', m]);
-  }
+  if (!opts.keep) await stopBenchEngine(bench);
 }
 
 // ---- report --------------------------------------------------------------------------------------------

@@ -44,7 +44,11 @@ export async function readLayerSharing(docker: Docker, context: StoreContext, re
   const shownIds = new Set(shown.map((i) => i.id));
   report({ phase: 'grouping' });
   const inputs = shown.map((image): SharingInput => {
-    const facts = { ...base(model, image), frees: freedByRemoving(model, accounting, image.id) };
+    const known = base(model, image);
+    // Nothing keeps it: `docker rmi` removes it and its untagged build steps, freeing exactly what no
+    // other image holds. Only an image something keeps needs the removal simulated (a copy of the
+    // whole model each: too slow to run for every one of thousands of images).
+    const facts = { ...known, frees: known.children > 0 || known.containers > 0 ? freedByRemoving(model, accounting, image.id) : null };
     if (context.store === 'legacy') {
       const cache = context.caches.legacy;
       const chains = cache.images.get(image.id)?.chains ?? [];

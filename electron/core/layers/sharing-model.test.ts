@@ -4,7 +4,7 @@ import type { SharingGroup } from '../../../shared/sharing-types';
 import { buildSharing, type SharingInput, type Unit } from './sharing-model';
 
 const unit = (key: string, size: number): Unit => ({ key, size });
-const image = (id: string, layers: Unit[] | null, extra: Unit[] = [], frees = 0): SharingInput => ({ id, names: [`${id}:latest`], containers: 0, children: 0, frees, layers, extra });
+const image = (id: string, layers: Unit[] | null, extra: Unit[] = [], frees: number | null = null): SharingInput => ({ id, names: [`${id}:latest`], containers: 0, children: 0, frees, layers, extra });
 
 function flatten(roots: SharingGroup[]): SharingGroup[] {
   return roots.flatMap((g) => [g, ...flatten(g.children)]);
@@ -45,8 +45,8 @@ describe('layer sharing', () => {
     expect(r.images.map((i) => i.sharedBytes)).toEqual([9, 9]);
   });
 
-  it('says what removing frees as the removal simulation found, beside what the image alone holds', () => {
-    const r = buildSharing([image('base', [unit('a', 5)], [unit('base-config', 2)], 0), image('app', [unit('a', 5), unit('b', 3)], [], 3)], 'content', 0);
+  it('says what removing frees as the removal simulation found, or what the image alone holds when nothing keeps it', () => {
+    const r = buildSharing([image('base', [unit('a', 5)], [unit('base-config', 2)], 0), image('app', [unit('a', 5), unit('b', 3)])], 'content', 0);
     expect(r.images.find((i) => i.id === 'base')).toMatchObject({ uniqueBytes: 2, freesBytes: 0 });
     expect(r.images.find((i) => i.id === 'app')).toMatchObject({ uniqueBytes: 3, freesBytes: 3 });
   });

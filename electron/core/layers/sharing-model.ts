@@ -13,8 +13,8 @@ export interface SharingInput {
   containers: number;
   /** Images whose parent is this one: they keep it. */
   children: number;
-  /** What `docker rmi` of the image alone frees, simulated as the removal preview does. */
-  frees: number;
+  /** What `docker rmi` of the image alone frees, simulated as the removal preview does; null: its unique bytes. */
+  frees: number | null;
   /** Bottom first; null when the image's content could not be read. */
   layers: Unit[] | null;
   /** Units beside the layers (the containerd store's manifests and configs). */
@@ -83,7 +83,7 @@ export function buildSharing(inputs: readonly SharingInput[], accounting: LayerS
       for (const other of set) if (other !== input.id) others.add(other);
     }
     const unique = total - shared;
-    return { ...facts, layers: input.layers!.length, totalBytes: total, sharedBytes: shared, uniqueBytes: unique, freesBytes: input.frees, sharedWith: others.size };
+    return { ...facts, layers: input.layers!.length, totalBytes: total, sharedBytes: shared, uniqueBytes: unique, freesBytes: input.frees ?? unique, sharedWith: others.size };
   });
 
   const top = new Map<string, TrieNode>();
