@@ -53,6 +53,16 @@ test.describe('layer insight', () => {
     await expect(layers.nth(count - 2)).toBeFocused();
     await expect(page.locator('[data-testid="tree-row"][data-path="srv/keep.txt"]')).toHaveAttribute('data-change', 'added');
     await expect(page.locator('[data-testid="tree-row"][data-path="srv/big.bin"]')).toHaveAttribute('data-change', 'added');
+    // The tree takes the file managers' keys: ← closes a folder, → opens it, then steps in.
+    const srv = page.locator('[data-testid="tree-row"][data-path="srv"]');
+    await srv.click();
+    await page.keyboard.press('ArrowLeft');
+    await expect(srv).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('[data-testid="tree-row"][data-path="srv/keep.txt"]')).toHaveCount(0);
+    await page.keyboard.press('ArrowRight');
+    await expect(srv).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-testid="tree-row"][aria-selected="true"]')).toHaveAttribute('data-path', /^srv\//);
     // Only removals: nothing in this layer removed anything.
     await page.getByTestId('tree-kind-removed').check();
     await expect(page.getByTestId('tree-row')).toHaveCount(0);

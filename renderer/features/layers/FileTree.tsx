@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StevedoreError } from '../../../shared/errors';
 import { formatBytesExact, formatSize } from '../../../shared/format';
@@ -10,7 +10,7 @@ import { InlineError } from '../../ui/InlineError';
 import { SearchBox } from '../../ui/SearchBox';
 import { modeString } from './layer-text';
 import { useLayers } from './layers-store';
-import { isMore, visibleRows, type LoadedDir } from './tree-rows';
+import { isMore, treeKey, visibleRows, type LoadedDir } from './tree-rows';
 
 const PAGE = 5000;
 /** With a filter on, folders holding matches open by themselves, up to this many. */
@@ -128,6 +128,20 @@ export function FileTree({ imageId, platform, layer }: Props) {
   const rows = useMemo(() => visibleRows(loaded, expanded), [loaded, expanded]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 26, overscan: 12 });
+  const [focused, setFocused] = useState<string | null>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const action = treeKey(rows, focused, event.key);
+    if (!action) return;
+    event.preventDefault();
+    if ('toggle' in action) {
+      setFocused(action.toggle);
+      void toggle(action.toggle);
+      return;
+    }
+    setFocused(action.focus);
+    const index = rows.findIndex((r) => !isMore(r) && r.node.path === action.focus);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
   const toggleKind = (k: ChangeKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
 
   return (
@@ -169,7 +183,20 @@ export function FileTree({ imageId, platform, layer }: Props) {
           {t('insight.files.layer')}
         </span>
       </div>
-      <div className="file-tree-scroll" ref={scrollRef} role="treegrid" aria-label={t('insight.files.label')}>
+      <div
+        className="file-tree-scroll"
+        ref={scrollRef}
+        role="treegrid"
+        aria-label={t('insight.files.label')}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          const first = rows[0];
+          if (focused === null && first && !isMore(first)) setFocused(first.node.path);
+        }}
+        aria-activedescendant={focused !== null ? `tree-row-${encodeURIComponent(focused)}` : undefined}
+        data-testid="tree-scroll"
+      >
         {rows.length === 0 && matches !== null && <p className="muted file-tree-empty">{t(matches === 0 && view === 'changes' && filterText === '' && kinds.length === 0 ? 'insight.files.noChanges' : 'insight.files.noMatches')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -189,7 +216,15 @@ export function FileTree({ imageId, platform, layer }: Props) {
             const n = row.node;
             const isDir = n.kind === 'dir';
             return (
-              <div key={n.path} style={style} className={`file-row${n.change ? ` is-${n.change}` : ''}`} role="row" aria-level={row.depth + 1} aria-expanded={isDir ? row.expanded : undefined} data-testid="tree-row" data-path={n.path} data-change={n.change ?? 'none'}>
+              <div
+                key={n.path}
+                id={`tree-row-${encodeURIComponent(n.path)}`}
+                style={style}
+                className={`file-row${n.change ? ` is-${n.change}` : ''}${focused === n.path ? ' is-focused' : ''}`}
+                aria-selected={focused === n.path}
+                onClick={() => setFocused(n.path)}
+                role="row"
+                aria-level={row.depth + 1} aria-expanded={isDir ? row.expanded : undefined} data-testid="tree-row" data-path={n.path} data-change={n.change ?? 'none'}>
                 <span className="file-name" style={{ paddingInlineStart: `${row.depth * 16}px` }} title={n.path}>
                   {isDir ? (
                     <button type="button" className="twisty" aria-label={t(row.expanded ? 'insight.files.collapse' : 'insight.files.expand', { name: n.name })} onClick={() => void toggle(n.path)} data-testid="tree-toggle">
