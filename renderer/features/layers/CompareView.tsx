@@ -10,19 +10,26 @@ import { InlineError } from '../../ui/InlineError';
 import { SearchBox } from '../../ui/SearchBox';
 import { useJob } from '../files/use-job';
 import { JobProgress } from '../files/JobProgress';
-import { compareChoices } from './compare-choices';
+import { compareChoices, filterChoices } from './compare-choices';
+import { useLayers } from './layers-store';
+
+/** Past this many images to pick from, a filter narrows the list. */
+const PICK_FILTER_FROM = 8;
 
 /** This image against another: the layers they share, then every path whose final state differs. */
 export function CompareView({ analysis, repository }: { analysis: LayerAnalysis; repository: string | null }) {
   const { t } = useTranslation();
   const rows = useImages((s) => s.rows);
-  const choices = useMemo(() => compareChoices(rows, analysis.imageId, repository), [rows, analysis.imageId, repository]);
+  const baseId = useLayers((s) => s.base?.imageId ?? null);
+  const choices = useMemo(() => compareChoices(rows, analysis.imageId, repository, baseId), [rows, analysis.imageId, repository, baseId]);
   const [other, setOther] = useState('');
+  const [pick, setPick] = useState('');
+  const visible = useMemo(() => filterChoices(choices, pick), [choices, pick]);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const [result, setResult] = useState<ImageCompare | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
-  const chosen = other || choices[0]?.ref || '';
+  const chosen = (other && visible.some((c) => c.ref === other) ? other : visible[0]?.ref) ?? '';
   const [comparedWith, setComparedWith] = useState('');
   const [otherAnalysis, setOtherAnalysis] = useState<LayerAnalysis | null>(null);
   /** false: from the other image to this one ("added" = only here); true: the other way round. */
@@ -87,8 +94,11 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
         <label className="field-label" htmlFor="compare-other">
           {t('insight.compare.with')}
         </label>
-        <select id="compare-other" className="select" value={chosen} onChange={(e) => setOther(e.target.value)} data-testid="compare-other" disabled={choices.length === 0}>
-          {choices.map((c) => (
+        {choices.length > PICK_FILTER_FROM && (
+          <SearchBox value={pick} onChange={setPick} placeholder={t('insight.compare.pickFilter')} label={t('insight.compare.pickFilter')} testId="compare-pick-filter" className="compare-pick-filter" />
+        )}
+        <select id="compare-other" className="select" value={chosen} onChange={(e) => setOther(e.target.value)} data-testid="compare-other" disabled={visible.length === 0}>
+          {visible.map((c) => (
             <option key={c.ref} value={c.ref}>
               {c.ref}
             </option>

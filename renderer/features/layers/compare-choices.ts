@@ -9,8 +9,11 @@ export interface CompareChoice {
 
 const refOf = (row: ImageRow) => (row.repository === '<none>' ? row.imageId : `${row.repository}:${row.tag}`);
 
-/** Images to compare with: other tags of the same repository first, then the rest by name; never the image itself. */
-export function compareChoices(rows: readonly ImageRow[], imageId: string, repository: string | null): CompareChoice[] {
+/**
+ * Images to compare with: other tags of the same repository first, then the image it was built on
+ * (`baseId`), then the rest by name; never the image itself.
+ */
+export function compareChoices(rows: readonly ImageRow[], imageId: string, repository: string | null, baseId: string | null = null): CompareChoice[] {
   const seen = new Set<string>();
   const choices: CompareChoice[] = [];
   for (const row of rows) {
@@ -20,5 +23,13 @@ export function compareChoices(rows: readonly ImageRow[], imageId: string, repos
     seen.add(ref);
     choices.push({ ref, imageId: row.imageId, sameRepository: repository !== null && row.repository === repository });
   }
-  return choices.sort((a, b) => Number(b.sameRepository) - Number(a.sameRepository) || a.ref.localeCompare(b.ref));
+  const isBase = (c: CompareChoice) => Number(c.imageId === baseId);
+  return choices.sort((a, b) => Number(b.sameRepository) - Number(a.sameRepository) || isBase(b) - isBase(a) || a.ref.localeCompare(b.ref));
+}
+
+/** The choices whose name holds every word typed (case-insensitive), in the order given. */
+export function filterChoices(choices: readonly CompareChoice[], text: string): readonly CompareChoice[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return choices;
+  return choices.filter((c) => words.every((w) => c.ref.toLowerCase().includes(w)));
 }

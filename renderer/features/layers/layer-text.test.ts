@@ -22,5 +22,10 @@ describe('layer text', () => {
     expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 1, diveBytes: 2, final: 'present', events: [written(2), written(4)] })).toEqual({ key: 'overwritten', values: { from: 3, to: 5, times: 2 } });
     expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 1, diveBytes: 1, final: 'removed', events: [written(1), { layer: 3, action: 'removed', size: 1 }] })).toEqual({ key: 'deleted', values: { from: 2, to: 4, times: 1 } });
     expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 2, diveBytes: 2, final: 'removed', events: [written(0), written(1), { layer: 2, action: 'removed', size: 1 }] }).key).toBe('rewrittenDeleted');
+    // Deleted in layer 6 and written again in 7 is not "overwritten in 7".
+    expect(wasteReason({ path: 'a', files: 1, avoidableBytes: 1, diveBytes: 2, final: 'present', events: [written(4), { layer: 5, action: 'removed', size: 1 }, written(6)] })).toEqual({
+      key: 'deletedRewritten',
+      values: { from: 5, to: 7, times: 2, removed: 6 },
+    });
   });
 });

@@ -30,13 +30,18 @@ export function modeString(kind: LayerFileKind, mode: number): string {
 }
 
 /** One reason, as a key of `insight.wasted.reasons` and its values: layers are shown counting from 1. */
-export type WasteReason = { key: 'overwritten' | 'deleted' | 'rewrittenDeleted'; values: { from: number; to: number; times: number } };
+export type WasteReason = { key: 'overwritten' | 'deleted' | 'rewrittenDeleted' | 'deletedRewritten'; values: { from: number; to: number; times: number; removed?: number } };
 
 /** Why a path counts as wasted: written and overwritten, added and deleted, or both. */
 export function wasteReason(path: WastedPath): WasteReason {
   const writes = path.events.filter((e) => e.action === 'written');
   const first = (writes[0] ?? path.events[0]!).layer + 1;
   const last = path.events[path.events.length - 1]!.layer + 1;
-  if (path.final === 'present') return { key: 'overwritten', values: { from: first, to: last, times: writes.length } };
+  if (path.final === 'present') {
+    // Deleted on the way and written again later: say so, it is not a plain overwrite.
+    const removal = path.events.find((e) => e.action === 'removed');
+    if (removal) return { key: 'deletedRewritten', values: { from: first, to: last, times: writes.length, removed: removal.layer + 1 } };
+    return { key: 'overwritten', values: { from: first, to: last, times: writes.length } };
+  }
   return { key: writes.length > 1 ? 'rewrittenDeleted' : 'deleted', values: { from: first, to: last, times: writes.length } };
 }

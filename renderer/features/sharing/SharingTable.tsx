@@ -4,10 +4,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SharingImage } from '../../../shared/sharing-types';
 import { LayersIcon, SortIcon, TrashIcon } from '../../ui/icons';
-import { BreakableText } from '../../ui/BreakableText';
 import { Size } from '../../ui/Size';
 import { useLayers } from '../layers/layers-store';
 import { openRemoveImage } from '../operations/open-operations';
+import { ImageName } from './ImageName';
 import { allNames, imageLabel } from './sharing-rows';
 
 const column = createColumnHelper<SharingImage>();
@@ -36,14 +36,20 @@ export function SharingTable({ images }: { images: readonly SharingImage[] }) {
       column.accessor((i) => imageLabel(i), {
         id: 'name',
         header: () => t('sharing.table.image'),
-        cell: ({ row }) => (
-          <span className="sharing-name" title={allNames(row.original)}>
-            <span className={row.original.names.length === 0 ? 'mono' : undefined} data-testid="sharing-name">
-              <BreakableText text={imageLabel(row.original)} />
+        cell: ({ row }) => {
+          const { names, containers, sharedWith } = row.original;
+          return (
+            <span className="sharing-name" title={allNames(row.original)}>
+              <span className={names.length === 0 ? 'mono' : undefined} data-testid="sharing-name">
+                <ImageName name={imageLabel(row.original)} />
+              </span>
+              <span className="sharing-name-facts muted" data-testid="sharing-with" data-count={sharedWith}>
+                {sharedWith > 0 ? t('sharing.table.sharesWith', { count: sharedWith }) : t('sharing.table.nobody')}
+                {containers > 0 && <span className="disk-in-use"> · {t('sharing.table.containers', { count: containers })}</span>}
+              </span>
             </span>
-            {row.original.containers > 0 && <span className="disk-in-use">{t('sharing.table.containers', { count: row.original.containers })}</span>}
-          </span>
-        ),
+          );
+        },
       }),
       column.accessor((i) => bytes(i.totalBytes), { id: 'total', sortUndefined: 'last', header: () => t('sharing.table.total'), cell: ({ row }) => <Bytes value={row.original.totalBytes} testId="sharing-total" /> }),
       column.accessor((i) => bytes(i.sharedBytes), { id: 'shared', sortUndefined: 'last', header: () => t('sharing.table.shared'), cell: ({ row }) => <Bytes value={row.original.sharedBytes} testId="sharing-shared" /> }),
@@ -62,10 +68,6 @@ export function SharingTable({ images }: { images: readonly SharingImage[] }) {
             </span>
           );
         },
-      }),
-      column.accessor('sharedWith', {
-        header: () => t('sharing.table.sharedWith'),
-        cell: ({ getValue }) => (getValue() > 0 ? t('sharing.table.images', { count: getValue() }) : <span className="muted">{t('sharing.table.nobody')}</span>),
       }),
     ],
     [t],
@@ -86,7 +88,6 @@ export function SharingTable({ images }: { images: readonly SharingImage[] }) {
           <col className="col-size" />
           <col className="col-size" />
           <col className="col-size" />
-          <col className="col-with" />
           <col className="col-actions" />
         </colgroup>
         <thead>

@@ -5,6 +5,7 @@ import type { SharingImage, SharingGroup } from '../../../shared/sharing-types';
 import { ChevronDownIcon, ChevronRightIcon, LayersIcon } from '../../ui/icons';
 import { Size } from '../../ui/Size';
 import { useLayers } from '../layers/layers-store';
+import { ImageName } from './ImageName';
 import { allNames, buildersAbove, imageLabel, visibleGroups } from './sharing-rows';
 import { useSharingView } from './sharing-store';
 
@@ -22,7 +23,7 @@ function ImageChip({ image }: { image: SharingImage }) {
       title={t('sharing.tree.openTitle', { name: allNames(image) })}
       onClick={() => useLayers.getState().open(image.names.length > 0 ? imageLabel(image) : image.id)}
     >
-      {label}
+      <ImageName name={label} />
       {image.names.length > 1 && <span className="sharing-chip-more">+{image.names.length - 1}</span>}
     </button>
   );
