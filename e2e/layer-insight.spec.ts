@@ -40,6 +40,15 @@ test.describe('layer insight', () => {
     // Metadata-only steps sit apart from the layers.
     await expect(page.getByTestId('insight-meta').filter({ hasText: 'DONE=1' })).toBeVisible();
 
+    // Each layer's size as docker history gives it sits beside ours: together they add up to the CLI's.
+    const cliTotal = docker(['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', tag])
+      .trim()
+      .split('\n')
+      .reduce((sum, line) => sum + Number(line), 0);
+    await expect(page.locator('[data-history-bytes]')).toHaveCount(await layers.count());
+    const shown = await page.locator('[data-history-bytes]').evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute('data-history-bytes')), 0));
+    expect(shown).toBe(cliTotal);
+
     // The top layer is open at first: it removed big.bin.
     const count = await layers.count();
     await expect(layers.nth(count - 1)).toHaveAttribute('aria-pressed', 'true');

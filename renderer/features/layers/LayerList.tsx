@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayers } from './layers-store';
 import { formatBytesExact, formatSize, shortId } from '../../../shared/format';
 import type { BaseImage, HistoryStep, LayerAnalysis } from '../../../shared/layer-types';
 import { exactDateTime, relativeTime } from '../../i18n/relative-time';
@@ -29,6 +30,7 @@ export function LayerList({ analysis, base, selected, onSelect }: { analysis: La
     requestAnimationFrame(() => selectedRef.current?.focus({ preventScroll: true }));
   };
   const biggest = Math.max(1, ...analysis.layers.map((l) => l.writtenBytes));
+  const historyBytes = useLayers((s) => s.historySizes);
   // Layers the history does not describe (hand-made or squashed images) still get a row.
   const described = new Set(analysis.history.flatMap((h) => (h.layer === null ? [] : [h.layer])));
   const steps: HistoryStep[] = [...analysis.history, ...analysis.layers.filter((l) => !described.has(l.index)).map((l) => ({ createdBy: '', created: null, comment: null, layer: l.index }))];
@@ -59,7 +61,11 @@ export function LayerList({ analysis, base, selected, onSelect }: { analysis: La
             <button type="button" ref={isSelected ? selectedRef : undefined} className={`insight-layer${isSelected ? ' is-selected' : ''}`} aria-pressed={isSelected} data-testid="insight-layer" data-layer={layer.index} onClick={() => onSelect(layer.index)}>
               <span className="insight-layer-top">
                 <span className="insight-layer-number">{layer.index + 1}</span>
-                <span className="insight-layer-size" title={t('insight.layers.sizeTitle', { size: formatBytesExact(layer.writtenBytes) })}>
+                <span
+                  className="insight-layer-size"
+                  data-history-bytes={historyBytes?.[layer.index]}
+                  title={[t('insight.layers.sizeTitle', { size: formatBytesExact(layer.writtenBytes) }), historyBytes ? t('insight.layers.historySize', { size: formatSize(historyBytes[layer.index] ?? 0) }) : null].filter(Boolean).join('\n')}
+                >
                   {formatSize(layer.writtenBytes)}
                 </span>
                 <span className="layer-bar" aria-hidden="true">

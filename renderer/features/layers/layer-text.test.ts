@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCommand, modeString, wasteReason } from './layer-text';
+import { cleanCommand, historySizes, modeString, wasteReason } from './layer-text';
 
 describe('layer text', () => {
   it('drops the legacy builder’s #(nop) noise and names shell steps RUN', () => {
@@ -27,5 +27,15 @@ describe('layer text', () => {
       key: 'deletedRewritten',
       values: { from: 5, to: 7, times: 2, removed: 6 },
     });
+  });
+
+  it("pairs docker history's sizes with the layers, newest-first entries against the config's steps", () => {
+    const steps = [
+      { createdBy: 'ADD', created: null, comment: null, layer: 0 },
+      { createdBy: 'ENV', created: null, comment: null, layer: null },
+      { createdBy: 'RUN', created: null, comment: null, layer: 1 },
+    ];
+    expect(historySizes(steps, [{ size: 8192 }, { size: 0 }, { size: 3220 }], 2)).toEqual([3220, 8192]);
+    expect(historySizes(steps, [{ size: 1 }], 2)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import type { LayerFileKind, WastedPath } from '../../../shared/layer-types';
+import type { HistoryEntry } from '../../../shared/image-types';
+import type { HistoryStep, LayerFileKind, WastedPath } from '../../../shared/layer-types';
 
 /** A history step's command without the legacy builder's `/bin/sh -c #(nop) ` noise; RUN steps read as `RUN …`. */
 export function cleanCommand(createdBy: string): string {
@@ -44,4 +45,19 @@ export function wasteReason(path: WastedPath): WasteReason {
     return { key: 'overwritten', values: { from: first, to: last, times: writes.length } };
   }
   return { key: writes.length > 1 ? 'rewrittenDeleted' : 'deleted', values: { from: first, to: last, times: writes.length } };
+}
+
+/**
+ * What `docker history` says of each layer, bottom first, for the layer list to show beside its own
+ * figure. The Engine API's history is the image config's, newest first: paired entry by entry with the
+ * config's steps, which say which made a layer. Null when the two do not line up.
+ */
+export function historySizes(steps: readonly HistoryStep[], api: readonly Pick<HistoryEntry, 'size'>[], layers: number): number[] | null {
+  if (api.length !== steps.length) return null;
+  const sizes = new Array<number>(layers).fill(0);
+  const oldestFirst = [...api].reverse();
+  steps.forEach((step, i) => {
+    if (step.layer !== null && step.layer < layers) sizes[step.layer] = oldestFirst[i]!.size;
+  });
+  return sizes;
 }

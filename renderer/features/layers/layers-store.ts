@@ -5,6 +5,7 @@ import type { BaseImage, LayerAnalysis } from '../../../shared/layer-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { useNav } from '../../stores/nav-store';
+import { historySizes } from './layer-text';
 
 export type InsightTab = 'files' | 'wasted' | 'compare';
 
@@ -16,6 +17,8 @@ interface LayersState {
   analysis: LayerAnalysis | null;
   /** The image it was built on, once asked (null: none found, or not asked yet). */
   base: BaseImage | null;
+  /** `docker history`'s size of each layer, bottom first, once asked (null: not known). */
+  historySizes: number[] | null;
   error: StevedoreError | null;
   /** The user stopped the reading: not a failure, just nothing to show yet. */
   cancelled: boolean;
@@ -39,13 +42,14 @@ export const useLayers = create<LayersState>()((set, get) => ({
   jobId: null,
   analysis: null,
   base: null,
+  historySizes: null,
   error: null,
   cancelled: false,
   layer: 0,
   tab: 'files',
   focus: null,
   open(ref, opts = {}) {
-    set({ ref, platform: null, analysis: null, base: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files', focus: null });
+    set({ ref, platform: null, analysis: null, base: null, historySizes: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files', focus: null });
     useNav.getState().show('layers');
     void get().analyse(null);
   },
@@ -76,6 +80,11 @@ export const useLayers = create<LayersState>()((set, get) => ({
       // A nicety on top of the analysis: without it the layers are still all there.
       api.call('layers.base', { imageId: analysis.imageId }).then(
         ({ base }) => get().analysis?.imageId === analysis.imageId && set({ base }),
+        () => undefined,
+      );
+      // The figure users know from the CLI, beside ours (which counts file contents only).
+      api.call('images.history', { ref: analysis.imageId }).then(
+        (history) => get().analysis === analysis && set({ historySizes: historySizes(analysis.history, history, analysis.layers.length) }),
         () => undefined,
       );
     } else if (u.state === 'failed') {
