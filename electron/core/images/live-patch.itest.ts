@@ -109,8 +109,16 @@ forEachEngine((engine) => {
     it(`stays equal to a fresh list, with and without -a, through ${ROUNDS} random tags, untags, removals, builds, saves and loads (seed ${SEED})`, async () => {
       const random = seededRandom(SEED);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-      const names = () => dockerCli(engine, 'images', '--format', '{{.Repository}}:{{.Tag}}', `${repo}/*`).split('\n').filter((n) => n && !n.includes('<none>'));
-      const ids = () => [...new Set(dockerCli(engine, 'images', '-q', '--no-trunc', '--filter', `reference=${repo}/*`).split('\n').filter(Boolean))];
+      // The same seed must make the same moves: `docker images` orders by creation time in whole
+      // seconds (ties in any order) and IDs change from run to run (they hash the creation time), so
+      // names are sorted and each image is placed by its first name, which the seed alone decides.
+      const named = () => {
+        const lines = dockerCli(engine, 'images', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}', `${repo}/*`).split('\n');
+        const byName = lines.map((l) => l.split(' ') as [string, string]).filter(([id, name]) => id && name && !name.includes('<none>'));
+        return byName.sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+      };
+      const names = () => named().map(([, name]) => name);
+      const ids = () => [...new Set(named().map(([id]) => id))];
       const pool = ['a:1', 'a:2', 'b:1', 'b:latest', 'c:x'].map((n) => `${repo}/${n}`);
       const done: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
