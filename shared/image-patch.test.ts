@@ -23,21 +23,26 @@ type Op =
   | { kind: 'untag'; image: number; name: number }
   | { kind: 'delete'; image: number }
   | { kind: 'add'; parent: number; name: number }
-  | { kind: 'build'; parent: number; name: number };
+  | { kind: 'build'; parent: number; name: number }
+  | { kind: 'unlink'; image: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('tag' as const), image: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('untag' as const), image: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), image: fc.nat() }),
   fc.record({ kind: fc.constant('add' as const), parent: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('build' as const), parent: fc.nat(), name: fc.nat() }),
+  fc.record({ kind: fc.constant('unlink' as const), image: fc.nat() }),
 );
 
-/** Applies one operation as the engine would; returns the references its events name. */
-function apply(engine: Engine, o: Op, nextId: () => string): string[] {
+/**
+ * Applies one operation as the engine would; returns the references its events name. `linksPerName`:
+ * the containerd store's way, where an image can lose its parent link while it keeps its ID.
+ */
+function apply(engine: Engine, o: Op, nextId: () => string, linksPerName: boolean): string[] {
   const ids = [...engine.images.keys()];
   if (ids.length === 0 && o.kind !== 'add') return [];
   const at = (n: number) => ids[n % ids.length]!;
-  const name = NAMES[(o.kind === 'delete' ? 0 : o.name) % NAMES.length]!;
+  const name = NAMES[(o.kind === 'delete' || o.kind === 'unlink' ? 0 : o.name) % NAMES.length]!;
   switch (o.kind) {
     case 'tag': {
       const id = at(o.image);
@@ -73,6 +78,14 @@ function apply(engine: Engine, o: Op, nextId: () => string): string[] {
       engine.images.set(id, { parentId: step, repoTags: [name] });
       return [id];
     }
+    case 'unlink': {
+      // The name that held the link removed, with a name loaded from `docker save` left (a load
+      // writes no link): the untag names the image, never its parent, which may show now.
+      const image = engine.images.get(at(o.image))!;
+      if (!linksPerName || image.parentId === '' || image.repoTags.length === 0) return [];
+      image.parentId = '';
+      return [at(o.image)];
+    }
   }
 }
 
@@ -86,18 +99,20 @@ describe('patching the list from the images engine events name', () => {
     let patchedTotal = 0;
     let changes = 0;
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), fc.boolean(), (ops, all) => {
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), fc.boolean(), fc.boolean(), (ops, all, linksPerName) => {
         let n = 0;
         const engine: Engine = { images: new Map() };
         let shown = listOf(engine, all);
         let patched = 0;
         for (const o of ops) {
-          const refs = apply(engine, o, () => idOf(++n));
+          const refs = apply(engine, o, () => idOf(++n), linksPerName);
           if (refs.length === 0) continue;
           changes++;
           const found = refs.filter((id) => engine.images.has(id)).map((id) => summary(id, engine.images.get(id)!.parentId, [...engine.images.get(id)!.repoTags]));
           const gone = refs.filter((id) => !engine.images.has(id));
-          const next = patchSummaries(shown, { found, gone, exact: true }, 'legacy');
+          // Such an engine's answer says which untagged images `docker images` shows (see ImageSummaries).
+          const dangling = linksPerName ? listOf(engine).filter((s) => s.repoTags.length === 0).map((s) => s.id) : undefined;
+          const next = patchSummaries(shown, { found, gone, exact: true, dangling }, 'legacy');
           if (next) {
             patched++;
             expect(rowsOf(next)).toEqual(rowsOf(listOf(engine, all)));
@@ -122,6 +137,28 @@ describe('patching the list from the images engine events name', () => {
     expect(patchSummaries(both, { found: [], gone: [idOf(2)], exact: true }, 'legacy')).toEqual([a]);
     // A name that moves leaves the image that had it, though the engine announces only the new holder.
     expect(patchSummaries(both, { found: [{ ...b, repoTags: ['lib:latest', 'app:2'] }], gone: [], exact: true }, 'legacy')?.[0]?.repoTags).toEqual(['app:1']);
+  });
+
+  it('declines, on the containerd store, when a name taken off an image shows an untagged parent it hid, which no event names', () => {
+    // Seen on Docker 26.1's containerd store, where the parent link belongs to each name of an image:
+    // a two-step build gives X the name app:1 over its untagged first step P, `docker tag X app:2`
+    // copies the link, and `docker save`, `docker rmi`, `docker load` of app:1 leave app:1 without it.
+    const p = summary(idOf(1), idOf(9), []);
+    const x = summary(idOf(2), p.id, ['app:1', 'app:2']);
+    const rows = (list: readonly ImageSummary[]) => toImageRows(list, 'containerd').map((r) => r.key).sort();
+    // `docker rmi app:2` then takes the last link: the engine announces X alone (untag), listed with
+    // no parent now, and `docker images` shows P, dangling.
+    const xUnlinked = { ...x, parentId: '', repoTags: ['app:1'] };
+    const untagged = { found: [xUnlinked], gone: [], exact: true, dangling: [p.id] };
+    expect(patchSummaries([x], untagged, 'containerd')).toBeNull();
+    // The list reports the link of one name only (the last): with app:2 loaded instead, X lists no
+    // parent while app:1 still holds P, and `docker rmi -f X` shows P, announcing X alone (deleted).
+    const xListedUnlinked = { ...x, parentId: '' };
+    const removed = { found: [], gone: [x.id], exact: true, dangling: [p.id] };
+    expect(patchSummaries([xListedUnlinked], removed, 'containerd')).toBeNull();
+    // With -a the list showed P all along, and both patches are exact.
+    expect(rows(patchSummaries([p, x], untagged, 'containerd') ?? [])).toEqual(rows([p, xUnlinked]));
+    expect(rows(patchSummaries([p, xListedUnlinked], removed, 'containerd') ?? [])).toEqual(rows([p]));
   });
 
   it('declines what it cannot tell exactly: an image left nameless, an inexact answer, a moved name on the containerd store', () => {

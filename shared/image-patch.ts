@@ -13,8 +13,10 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * not show), a new child of an untagged image (which then hides), a deleted image whose parent the
  * list hides, a name that is gone, an inexact answer, and on the containerd store a name that moved
  * (there the list shows one digest, taken from one of the image's names, so the image that lost a
- * name may show another digest), and a new image whose parent the list lacks (a build's unannounced
- * intermediate steps).
+ * name may show another digest), a new image whose parent the list lacks (a build's unannounced
+ * intermediate steps), and on the containerd store an untagged image the engine shows now and the
+ * list lacks (there the parent link belongs to each name, so removing a name or loading one over it
+ * can show an untagged parent it hid, and no event names that parent).
  */
 export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
   if (!change.exact) return null;
@@ -29,6 +31,10 @@ export function patchSummaries(summaries: readonly ImageSummary[], change: Image
     if (image.parentId !== '' && !byId.has(image.parentId)) return null;
     if (summaries.some((s) => s.parentId === id)) return null;
   }
+
+  // On the containerd store an untagged image that the list hid may show now, unannounced (see
+  // ImageSummaries.dangling): the window's list lacks it.
+  if (change.dangling?.some((id) => !byId.has(id))) return null;
 
   for (const s of change.found) {
     if (byId.has(s.id) || s.parentId === '') continue;

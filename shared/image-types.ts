@@ -20,6 +20,12 @@ export interface ImageSummaries {
   gone: string[];
   /** False when some row could not be read as the list would show it: list everything instead. */
   exact: boolean;
+  /**
+   * The containerd store only: the ID of every image `docker images -f dangling=true` shows now. There
+   * the parent link belongs to each of an image's names, and the list reports the link of one name
+   * only, so removing a name can show an untagged parent that it hid, and no event names that parent.
+   */
+  dangling?: string[];
 }
 
 /** One row of the images table, like one line of `docker images`. */

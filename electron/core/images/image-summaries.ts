@@ -27,8 +27,11 @@ function fromInspect(raw: JsonValue): ImageSummary {
  * The list's rows for the images an engine event named, without listing all 5,000: one inspect each
  * (a millisecond, where a list is a hundred). On the containerd store inspect reports another size
  * and every repository's digest where the list shows one, so there the rows come from a list
- * narrowed to the images' names. Whatever cannot be read as the list would show it makes the answer
- * inexact, and the window lists everything instead.
+ * narrowed to the images' names. There, too, the parent link belongs to each name of an image, the
+ * list reports one name's and hides an untagged image that any name links to: so the rows keep the
+ * parent inspect reads (any name's link), and the answer says which untagged images the list shows
+ * now, read from a list narrowed to those. Whatever cannot be read as the list would show it makes
+ * the answer inexact, and the window lists everything instead.
  */
 export async function imageSummaries(docker: Docker, store: ImageStore['kind'], refs: readonly string[]): Promise<ImageSummaries> {
   const found = new Map<string, ImageSummary>();
@@ -42,10 +45,19 @@ export async function imageSummaries(docker: Docker, store: ImageStore['kind'], 
       else throw err;
     }
   });
-  if (store !== 'containerd' || found.size === 0) return { found: [...found.values()], gone, exact: true };
-  const names = [...found.values()].flatMap((s) => s.repoTags);
+  if (store !== 'containerd') return { found: [...found.values()], gone, exact: true };
   if ([...found.values()].some((s) => s.repoTags.length === 0)) return { found: [], gone, exact: false };
-  const listed = new Map((await listImages(docker, false, { reference: names })).map((s) => [s.id, s]));
-  const rows = [...found.keys()].flatMap((id) => listed.get(id) ?? []);
-  return rows.length === found.size ? { found: rows, gone, exact: true } : { found: [], gone, exact: false };
+  const names = [...found.values()].flatMap((s) => s.repoTags);
+  const [named, dangling] = await Promise.all([
+    names.length > 0 ? listImages(docker, false, { reference: names }) : [],
+    docker.listImages({ filters: { dangling: ['true'] } }).then((list) => list.map((i) => i.Id)),
+  ]);
+  const listed = new Map(named.map((s) => [s.id, s]));
+  // The parent as inspect reads it, from the link of any name: the list's, from one name, may be
+  // empty while another name links the image to a build step it hides.
+  const rows = [...found.values()].flatMap((s) => {
+    const row = listed.get(s.id);
+    return row ? [{ ...row, parentId: s.parentId }] : [];
+  });
+  return rows.length === found.size ? { found: rows, gone, exact: true, dangling } : { found: [], gone, exact: false };
 }
