@@ -161,6 +161,15 @@ describe('patching the list from the images engine events name', () => {
     expect(rows(patchSummaries([p, xListedUnlinked], removed, 'containerd') ?? [])).toEqual(rows([p]));
   });
 
+  it('patches an untagged image on the containerd store when the engine says the list shows it (an import), and declines one it hides', () => {
+    const a = summary(idOf(1), '', ['app:1']);
+    const imported = summary(idOf(2), '', []);
+    expect(patchSummaries([a], { found: [imported], gone: [], exact: true, dangling: [imported.id] }, 'containerd')).toEqual([a, imported]);
+    // A build step some name links to: the list shows it only with -a.
+    const step = summary(idOf(3), '', []);
+    expect(patchSummaries([a], { found: [step], gone: [], exact: true, dangling: [] }, 'containerd')).toBeNull();
+  });
+
   it('declines what it cannot tell exactly: an image left nameless, an inexact answer, a moved name on the containerd store', () => {
     const a = summary(idOf(1), '', ['app:1']);
     const b = summary(idOf(2), '', ['lib:latest']);

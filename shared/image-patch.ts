@@ -8,9 +8,9 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * The list after the images some engine events named were re-read, or null when that cannot be told
  * exactly without listing everything. Exact cases: a name added to or taken from an image that keeps
  * a name (it leaves any other image that held it), an image that came with a name, an image deleted
- * that no listed image descends from. Unsure, so null: an image left without any name (on the
- * legacy store it is then dangling or hidden as an intermediate, depending on children the list does
- * not show), a new child of an untagged image (which then hides), a deleted image whose parent the
+ * that no listed image descends from, and on the containerd store an image without a name that the
+ * engine says it shows. Unsure, so null: any other image without a name (on the legacy store it is
+ * dangling or hidden as an intermediate, depending on children the list does not show), a new child of an untagged image (which then hides), a deleted image whose parent the
  * list hides, a name that is gone, an inexact answer, and on the containerd store a name that moved
  * (there the list shows one digest, taken from one of the image's names, so the image that lost a
  * name may show another digest), a new image whose parent the list lacks (a build's unannounced
@@ -21,7 +21,8 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
 export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
   if (!change.exact) return null;
   if (change.gone.some((ref) => !isImageId(ref))) return null;
-  if (change.found.some((s) => realTags(s).length === 0)) return null;
+  // An untagged image is exact only where the engine says the list shows it (the containerd store).
+  if (change.found.some((s) => realTags(s).length === 0 && !change.dangling?.includes(s.id))) return null;
 
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const gone = new Set(change.gone);
@@ -34,7 +35,7 @@ export function patchSummaries(summaries: readonly ImageSummary[], change: Image
 
   // On the containerd store an untagged image that the list hid may show now, unannounced (see
   // ImageSummaries.dangling): the window's list lacks it.
-  if (change.dangling?.some((id) => !byId.has(id))) return null;
+  if (change.dangling?.some((id) => !byId.has(id) && !change.found.some((s) => s.id === id))) return null;
 
   for (const s of change.found) {
     if (byId.has(s.id) || s.parentId === '') continue;

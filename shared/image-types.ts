@@ -24,6 +24,7 @@ export interface ImageSummaries {
    * The containerd store only: the ID of every image `docker images -f dangling=true` shows now. There
    * the parent link belongs to each of an image's names, and the list reports the link of one name
    * only, so removing a name can show an untagged parent that it hid, and no event names that parent.
+   * An untagged image in `found` is one of these (the store lists every one it does not hide).
    */
   dangling?: string[];
 }

@@ -26,12 +26,12 @@ function fromInspect(raw: JsonValue): ImageSummary {
 /**
  * The list's rows for the images an engine event named, without listing all 5,000: one inspect each
  * (a millisecond, where a list is a hundred). On the containerd store inspect reports another size
- * and every repository's digest where the list shows one, so there the rows come from a list
- * narrowed to the images' names. There, too, the parent link belongs to each name of an image, the
- * list reports one name's and hides an untagged image that any name links to: so the rows keep the
- * parent inspect reads (any name's link), and the answer says which untagged images the list shows
- * now, read from a list narrowed to those. Whatever cannot be read as the list would show it makes
- * the answer inexact, and the window lists everything instead.
+ * and every repository's digest where the list shows one, so there the rows come from lists
+ * narrowed to the images' names and to the untagged images shown. There, too, the parent link
+ * belongs to each name of an image, the list reports one name's and hides an untagged image that
+ * any name links to: so the rows keep the parent inspect reads (any name's link), and the answer
+ * says which untagged images the list shows now. Whatever cannot be read as the list would show it
+ * makes the answer inexact, and the window lists everything instead.
  */
 export async function imageSummaries(docker: Docker, store: ImageStore['kind'], refs: readonly string[]): Promise<ImageSummaries> {
   const found = new Map<string, ImageSummary>();
@@ -46,18 +46,15 @@ export async function imageSummaries(docker: Docker, store: ImageStore['kind'], 
     }
   });
   if (store !== 'containerd') return { found: [...found.values()], gone, exact: true };
-  if ([...found.values()].some((s) => s.repoTags.length === 0)) return { found: [], gone, exact: false };
   const names = [...found.values()].flatMap((s) => s.repoTags);
-  const [named, dangling] = await Promise.all([
-    names.length > 0 ? listImages(docker, false, { reference: names }) : [],
-    docker.listImages({ filters: { dangling: ['true'] } }).then((list) => list.map((i) => i.Id)),
-  ]);
-  const listed = new Map(named.map((s) => [s.id, s]));
+  // An untagged image the list hides (a build step some name links to) is in neither list: inexact.
+  const [named, dangling] = await Promise.all([names.length > 0 ? listImages(docker, false, { reference: names }) : [], listImages(docker, false, { dangling: ['true'] })]);
+  const listed = new Map([...named, ...dangling].map((s) => [s.id, s]));
   // The parent as inspect reads it, from the link of any name: the list's, from one name, may be
   // empty while another name links the image to a build step it hides.
   const rows = [...found.values()].flatMap((s) => {
     const row = listed.get(s.id);
     return row ? [{ ...row, parentId: s.parentId }] : [];
   });
-  return rows.length === found.size ? { found: rows, gone, exact: true, dangling } : { found: [], gone, exact: false };
+  return rows.length === found.size ? { found: rows, gone, exact: true, dangling: dangling.map((s) => s.id) } : { found: [], gone, exact: false };
 }

@@ -8,7 +8,7 @@ import { toBackendError } from '../engine/engine-errors';
 import { mapPool } from '../map-pool';
 import type { RawDf } from '../disk/system-df';
 
-export async function listImages(docker: Docker, all: boolean, filters?: { reference: string[] }): Promise<ImageSummary[]> {
+export async function listImages(docker: Docker, all: boolean, filters?: { reference: string[] } | { dangling: ['true'] }): Promise<ImageSummary[]> {
   const list = await docker.listImages({ all, digests: true, ...(filters ? { filters } : {}) });
   return list.map((i) => ({
     id: i.Id,
