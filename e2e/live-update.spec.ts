@@ -32,17 +32,21 @@ test.describe('live updates from the engine', () => {
     // A short window, so the fixtures' dozen rows scroll.
     await page.setViewportSize({ width: 1280, height: 420 });
     await images.waitForList();
-    await images.table.evaluate((el) => (el.scrollTop = el.scrollHeight));
-    const lastRow = images.rows.last();
-    const key = await lastRow.getAttribute('data-row-key');
     const before = Number(await images.count.getAttribute('data-rows'));
-    const yBefore = (await lastRow.boundingBox())!.y;
+    await images.table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    // The table draws only the rows near the view, and redraws after the scroll event: wait for the
+    // list's last row, then follow it by its key (`rows.last()` is looked up anew on every use, and
+    // read before the redraw it named another row than the one measured).
+    const lastRow = images.rows.and(page.locator(`[aria-rowindex="${before + 1}"]`));
+    await expect(lastRow).toBeVisible();
+    const key = await lastRow.getAttribute('data-row-key');
+    const row = page.locator(`[data-row-key="${key}"]`);
+    const yBefore = (await row.boundingBox())!.y;
     const added: string[] = [];
     try {
       // Imported now, so they are the newest and sort to the top, above everything in view.
       added.push(importUntaggedImage(), importUntaggedImage());
       await expect(images.count).toHaveAttribute('data-rows', String(before + 2), { timeout: 5_000 });
-      const row = page.locator(`[data-row-key="${key}"]`);
       await expect(row).toBeVisible();
       expect(Math.abs((await row.boundingBox())!.y - yBefore), 'the row stayed where it was').toBeLessThanOrEqual(2);
     } finally {
