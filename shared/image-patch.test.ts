@@ -21,14 +21,14 @@ const NAMES = ['app:1', 'app:2', 'lib:latest', 'x/y:z'];
 type Op =
   | { kind: 'tag'; image: number; name: number }
   | { kind: 'untag'; image: number; name: number }
-  | { kind: 'delete'; image: number }
+  | { kind: 'delete'; image: number; prune: boolean }
   | { kind: 'add'; parent: number; name: number }
   | { kind: 'build'; parent: number; name: number }
   | { kind: 'unlink'; image: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('tag' as const), image: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('untag' as const), image: fc.nat(), name: fc.nat() }),
-  fc.record({ kind: fc.constant('delete' as const), image: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), image: fc.nat(), prune: fc.boolean() }),
   fc.record({ kind: fc.constant('add' as const), parent: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('build' as const), parent: fc.nat(), name: fc.nat() }),
   fc.record({ kind: fc.constant('unlink' as const), image: fc.nat() }),
@@ -59,9 +59,20 @@ function apply(engine: Engine, o: Op, nextId: () => string, linksPerName: boolea
     }
     case 'delete': {
       const id = at(o.image);
-      if ([...engine.images.values()].some((i) => i.parentId === id)) return [];
+      const hasChildren = (of: string) => [...engine.images.values()].some((i) => i.parentId === of);
+      if (hasChildren(id)) return [];
+      // Like `docker rmi` (without --no-prune), it takes along the untagged parents left without
+      // children, and the engine announces each.
+      const deleted = [id];
+      let parent = engine.images.get(id)!.parentId;
       engine.images.delete(id);
-      return [id];
+      while (o.prune && engine.images.get(parent)?.repoTags.length === 0 && !hasChildren(parent)) {
+        deleted.push(parent);
+        const next = engine.images.get(parent)!.parentId;
+        engine.images.delete(parent);
+        parent = next;
+      }
+      return deleted;
     }
     case 'add': {
       const id = nextId();
@@ -127,7 +138,7 @@ describe('patching the list from the images engine events name', () => {
     expect(patchedTotal / changes).toBeGreaterThan(0.5);
   });
 
-  it('patches the everyday changes: a new tag, a tag taken off an image that keeps another, a new named image, a tagged image deleted', () => {
+  it('patches the everyday changes: a new tag, a tag taken off an image that keeps another, a new named image, a tagged image deleted (with its build steps)', () => {
     const a = summary(idOf(1), '', ['app:1', 'app:2']);
     const b = summary(idOf(2), '', ['lib:latest']);
     const both = [a, b];
@@ -137,6 +148,16 @@ describe('patching the list from the images engine events name', () => {
     expect(patchSummaries(both, { found: [], gone: [idOf(2)], exact: true }, 'legacy')).toEqual([a]);
     // A name that moves leaves the image that had it, though the engine announces only the new holder.
     expect(patchSummaries(both, { found: [{ ...b, repoTags: ['lib:latest', 'app:2'] }], gone: [], exact: true }, 'legacy')?.[0]?.repoTags).toEqual(['app:1']);
+    // `docker rmi` of a built image takes its untagged build step along, and announces both.
+    const step = summary(idOf(3), a.id, []);
+    const built = summary(idOf(4), step.id, ['built:1']);
+    const removed = { found: [], gone: [built.id, step.id], exact: true };
+    expect(patchSummaries([a, built], removed, 'legacy')).toEqual([a]);
+    expect(patchSummaries([a, step, built], removed, 'legacy')).toEqual([a]);
+    // `docker save`, `rmi`, `load` of its one name does the same, and the image comes back without
+    // its parent link on the containerd store: with -a the list showed the step, and it goes.
+    const reloaded = { found: [{ ...built, parentId: '' }], gone: [step.id], exact: true, dangling: [] };
+    expect(patchSummaries([a, step, built], reloaded, 'containerd')).toEqual([a, { ...built, parentId: '' }]);
   });
 
   it('declines, on the containerd store, when a name taken off an image shows an untagged parent it hid, which no event names', () => {

@@ -26,16 +26,22 @@ export function patchSummaries(summaries: readonly ImageSummary[], change: Image
 
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const gone = new Set(change.gone);
+  const found = new Map(change.found.map((s) => [s.id, s]));
+  // Whose child an image is after the change.
+  const parentOf = (s: ImageSummary) => found.get(s.id)?.parentId ?? s.parentId;
   for (const id of gone) {
     const image = byId.get(id);
     if (!image) continue;
-    if (image.parentId !== '' && !byId.has(image.parentId)) return null;
-    if (summaries.some((s) => s.parentId === id)) return null;
+    // `docker rmi` takes an image's untagged build steps along (the engine announces each): a parent
+    // deleted in the same change shows nothing, and a child deleted or reloaded without its parent
+    // link (`docker save`, `rmi`, `load`) is no longer its child.
+    if (image.parentId !== '' && !byId.has(image.parentId) && !gone.has(image.parentId)) return null;
+    if (summaries.some((s) => !gone.has(s.id) && parentOf(s) === id)) return null;
   }
 
   // On the containerd store an untagged image that the list hid may show now, unannounced (see
   // ImageSummaries.dangling): the window's list lacks it.
-  if (change.dangling?.some((id) => !byId.has(id) && !change.found.some((s) => s.id === id))) return null;
+  if (change.dangling?.some((id) => !byId.has(id) && !found.has(id))) return null;
 
   for (const s of change.found) {
     if (byId.has(s.id) || s.parentId === '') continue;
@@ -48,7 +54,6 @@ export function patchSummaries(summaries: readonly ImageSummary[], change: Image
     if (!parent) return null;
   }
 
-  const found = new Map(change.found.map((s) => [s.id, s]));
   const movedNames = new Set(change.found.flatMap((s) => realTags(s)));
   const next: ImageSummary[] = [];
   for (const s of summaries) {
