@@ -8,15 +8,16 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * The list after the images some engine events named were re-read, or null when that cannot be told
  * exactly without listing everything. Exact cases: a name added to or taken from an image that keeps
  * a name (it leaves any other image that held it), an image that came with a name, an image deleted
- * that no listed image descends from, and on the containerd store an image without a name that the
- * engine says it shows. Unsure, so null: any other image without a name (on the legacy store it is
- * dangling or hidden as an intermediate, depending on children the list does not show), a new child of an untagged image (which then hides), a deleted image whose parent the
- * list hides, a name that is gone, an inexact answer, and on the containerd store a name that moved
- * (there the list shows one digest, taken from one of the image's names, so the image that lost a
- * name may show another digest), a new image whose parent the list lacks (a build's unannounced
- * intermediate steps), and on the containerd store an untagged image the engine shows now and the
- * list lacks (there the parent link belongs to each name, so removing a name or loading one over it
- * can show an untagged parent it hid, and no event names that parent).
+ * (with the untagged build steps `docker rmi` takes along) that no listed image still descends from,
+ * and on the containerd store an image without a name that the engine says it shows. Unsure, so
+ * null: any other image without a name (on the legacy store it is dangling or hidden as an
+ * intermediate, depending on children the list does not show), a new child of an untagged image
+ * (which then hides), a deleted image whose parent the list hides, a name that is gone, an inexact
+ * answer, and on the containerd store a name that moved (there the list shows one digest, taken from
+ * one of the image's names, so the image that lost a name may show another digest), a new image
+ * whose parent the list lacks (a build's unannounced intermediate steps), and on the containerd store
+ * an untagged image the engine shows now and the list lacks (there the parent link belongs to each
+ * name, so removing a name can show an untagged parent it hid, and no event names that parent).
  */
 export function patchSummaries(summaries: readonly ImageSummary[], change: ImageSummaries, store: ImageStore['kind'] | null): ImageSummary[] | null {
   if (!change.exact) return null;
