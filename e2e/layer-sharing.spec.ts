@@ -74,8 +74,21 @@ test.describe('shared layers', () => {
     // An image's chip opens its layers, and Back returns here.
     await view.getByTestId('sharing-chip').filter({ hasText: `${repo}:api` }).click();
     await expect(page.getByTestId('insight-layer').last()).toBeVisible({ timeout: 30_000 });
+    // The browser's Back and Forward move between the views too.
+    await page.goBack();
+    await expect(page.getByTestId('sharing-page')).toBeVisible();
+    await page.goForward();
+    await expect(page.getByTestId('insight')).toBeVisible();
     await page.getByTestId('insight-back').click();
     await expect(page.getByTestId('sharing-page')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('insight')).toBeVisible();
+    // A reload keeps the view the address names (the layers page needs an image: the list then).
+    await page.goBack();
+    await expect(page.getByTestId('sharing-page')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('sharing-page')).toBeVisible();
+    await expect(page.getByTestId('view-sharing')).toHaveAttribute('aria-current', 'page');
   });
 
   test('reads the same in Chinese', async ({ images, page }) => {

@@ -13,7 +13,7 @@ import { SharingPage } from './features/sharing/SharingPage';
 import { DropOverlay } from './features/files/DropOverlay';
 import { FilesDialogHost } from './features/files/FilesDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
-import { useNav } from './stores/nav-store';
+import { followBrowserHistory, useNav } from './stores/nav-store';
 import { Header } from './features/shell/Header';
 import { useAppearance } from './features/shell/use-appearance';
 import { selectConnected, useEngine } from './stores/engine-store';
@@ -25,6 +25,7 @@ import { Toasts } from './ui/Toasts';
 export function App() {
   useAppearance();
   useEffect(() => startClock(), []);
+  useEffect(() => followBrowserHistory(), []);
   const connected = useEngine(selectConnected);
   const detailsOpen = useDetails((s) => s.row !== null);
   // A list already shown stays on screen when the engine goes away, marked as the past.

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatSize, shortId } from '../../../shared/format';
 import { layerListCommand } from '../../../shared/layer-commands';
@@ -59,6 +60,10 @@ export function LayersPage() {
   const previous = useNav((s) => s.previous);
   const backTo = previous === 'layers' ? 'images' : previous;
   const job = useJob(jobId);
+  // Reached through the browser's history after a reload: no image is chosen, so the list instead.
+  useEffect(() => {
+    if (!ref) useNav.getState().show('images');
+  }, [ref]);
   if (!ref) return null;
   const platforms = analysis?.platforms ?? [];
   return (
