@@ -208,7 +208,8 @@ forEachEngine((engine) => {
             expectCodedError(answer, answer.type === 'result' ? answer.id : undefined);
             return;
           }
-          const { name, args } = f as unknown as { name: unknown; args: unknown };
+          // Judged as the host receives it, the JSON text: Infinity and NaN arrive as null, undefined not at all.
+          const { name, args } = JSON.parse(JSON.stringify({ name: (f as { name?: unknown }).name, args: (f as { args?: unknown }).args }) ?? '{}') as { name?: unknown; args?: unknown };
           const valid = typeof name === 'string' && (callNames as readonly string[]).includes(name) && argsSchema(name as never).safeParse(args ?? {}).success;
           if (valid && MUTATING_CALLS.has(name as never)) {
             counts.mutatingNotSent++;
