@@ -104,4 +104,21 @@ test.describe('layer insight', () => {
     await page.getByTestId('insight-back').click();
     await images.waitForList();
   });
+
+  test('says so when the image is removed while its layers are open, and keeps what was read', async ({ images, page }) => {
+    const gone = `e2e-insight/gone:${randomName()}`;
+    const id = docker(['build', '-q', '--network', 'none', '-t', gone, '-'], { input: Buffer.from(`FROM ${tag}\nRUN echo bye > /bye\n`) }).trim();
+    try {
+      await images.waitForList();
+      await images.openDetails(images.rowFor(gone));
+      await page.getByTestId('action-layers').click();
+      await expect(page.getByTestId('insight-layer').last()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('insight-gone')).toHaveCount(0);
+      docker(['rmi', gone]);
+      await expect(page.getByTestId('insight-gone')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('[data-testid="tree-row"][data-path="bye"]')).toBeVisible();
+    } finally {
+      docker(['rmi', '-f', id], { allowFail: true });
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatSize, shortId } from '../../../shared/format';
 import { layerListCommand } from '../../../shared/layer-commands';
 import type { LayerAnalysis } from '../../../shared/layer-types';
+import { useImages } from '../../stores/images-store';
 import { useNav } from '../../stores/nav-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { InlineError } from '../../ui/InlineError';
@@ -60,6 +61,8 @@ export function LayersPage() {
   const previous = useNav((s) => s.previous);
   const backTo = previous === 'layers' ? 'images' : previous;
   const job = useJob(jobId);
+  // Removed from the engine while open (here or elsewhere): what is shown was read before.
+  const gone = useImages((s) => analysis !== null && s.status === 'ready' && !s.summaries.some((x) => x.id === analysis.imageId));
   // Reached through the browser's history after a reload: no image is chosen, so the list instead.
   useEffect(() => {
     if (!ref) useNav.getState().show('images');
@@ -95,6 +98,11 @@ export function LayersPage() {
         <span className="insight-spacer" />
         <CommandHint command={layerListCommand(ref)} />
       </div>
+      {gone && (
+        <p className="disk-inline-error insight-gone" role="status" data-testid="insight-gone">
+          {t('insight.gone')}
+        </p>
+      )}
       {error && (
         <div className="insight-state">
           <InlineError heading={t('insight.failed')} error={error} testId="insight-error" />
