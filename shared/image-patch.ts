@@ -10,7 +10,7 @@ const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
  * a name (it leaves any other image that held it), an image that came with a name, an image deleted
  * (with the untagged build steps `docker rmi` takes along) that no listed image still descends from,
  * and on the containerd store an image without a name that the engine says it shows. Unsure, so
- * null: any other image without a name (on the legacy store it is dangling or hidden as an
+ * null: every other image without a name (on the legacy store it is dangling or hidden as an
  * intermediate, depending on children the list does not show), a new child of an untagged image
  * (which then hides), a deleted image whose parent the list hides, a name that is gone, an inexact
  * answer, and on the containerd store a name that moved (there the list shows one digest, taken from

@@ -10,8 +10,8 @@ import { buildSharing, type SharingInput, type Unit } from './sharing-model';
  * The images `docker images` lists. A legacy build step left as an untagged parent is part of the
  * image built on it: `docker rmi` of that image removes it too, so it is not "another image".
  */
-function listed(graph: ImageGraph): ModelImage[] {
-  return [...graph.images.values()].filter((image) => image.refs.length > 0 || graph.children(image.id).length === 0);
+function listed(graph: ImageGraph, children: ReadonlyMap<string, number>): ModelImage[] {
+  return [...graph.images.values()].filter((image) => image.refs.length > 0 || children.get(image.id) === 0);
 }
 
 /**
@@ -28,8 +28,8 @@ function hiddenAncestors(graph: ImageGraph, image: ModelImage, shown: ReadonlySe
   return out;
 }
 
-function base(graph: ImageGraph, image: ModelImage): Pick<SharingInput, 'id' | 'names' | 'containers' | 'children'> {
-  return { id: image.id, names: image.refs.map((r) => r.text), containers: graph.containersOf(image.id).length, children: graph.children(image.id).length };
+function base(graph: ImageGraph, image: ModelImage, children: ReadonlyMap<string, number>): Pick<SharingInput, 'id' | 'names' | 'containers' | 'children'> {
+  return { id: image.id, names: image.refs.map((r) => r.text), containers: graph.containersOf(image.id).length, children: children.get(image.id) ?? 0 };
 }
 
 /**
@@ -40,11 +40,13 @@ function base(graph: ImageGraph, image: ModelImage): Pick<SharingInput, 'id' | '
 export async function readLayerSharing(docker: Docker, context: StoreContext, report: (p: SharingProgress) => void = () => undefined): Promise<LayerSharing> {
   report({ phase: 'reading-images' });
   const { model, accounting } = await loadStore(docker, context.store, context.caches);
-  const shown = listed(model);
+  // Both stores answer children() by scanning every image or name: asked once per image, not twice.
+  const children = new Map([...model.images.keys()].map((id) => [id, model.children(id).length]));
+  const shown = listed(model, children);
   const shownIds = new Set(shown.map((i) => i.id));
   report({ phase: 'grouping' });
   const inputs = shown.map((image): SharingInput => {
-    const known = base(model, image);
+    const known = base(model, image, children);
     // Nothing keeps it: `docker rmi` removes it and its untagged build steps, freeing exactly what no
     // other image holds. Only an image something keeps needs the removal simulated (a copy of the
     // whole model each: too slow to run for every one of thousands of images).
