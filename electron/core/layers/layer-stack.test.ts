@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from './layer-analysis';
 import { Stacker, type LayerContents, type LayerEntry } from './layer-stack';
+import { buildTree } from './layer-tree';
 
 const file = (path: string, size: number, extra: Partial<LayerEntry> = {}): LayerEntry => ({ path, kind: 'file', size, mode: 0o644, uid: 0, gid: 0, link: null, ...extra });
 const dir = (path: string, extra: Partial<LayerEntry> = {}): LayerEntry => ({ path, kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, link: null, ...extra });
@@ -56,6 +57,14 @@ describe('stacking layers', () => {
   it('creates the parent folders a hand-made layer leaves out', () => {
     const image = run([layer([file('deep/er/f', 1)])]);
     expect(image.changes[0]!.map((c) => `${c.change} ${c.path} ${c.entry.kind}`)).toEqual(['added deep dir', 'added deep/er dir', 'added deep/er/f file']);
+  });
+});
+
+describe('the file tree', () => {
+  it('lists folders before files, then names as a file manager does (2 before 10), digits in names included', () => {
+    const image = run([layer([file('3', 1), dir('20'), file('file_10', 1), dir('b'), file('file_2', 1), dir('a10'), dir('a9')])]);
+    const page = buildTree(image, 0, 'merged', { text: '', kinds: [] }).page('', 0, 50);
+    expect(page.nodes.map((n) => n.name)).toEqual(['20', 'a9', 'a10', 'b', '3', 'file_2', 'file_10']);
   });
 });
 

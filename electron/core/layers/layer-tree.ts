@@ -64,13 +64,11 @@ export class TreeIndex {
   page(dir: string, offset: number, limit: number): TreePage {
     const list = this.children.get(dir) ?? [];
     if (!this.sorted.has(dir)) {
-      const byKey = list.map((path) => {
-        const n = this.nodes.get(path)!;
-        return { path, key: `${n.kind === 'dir' ? 0 : 1}${n.name}` };
-      });
+      // Kind first, then name: a numeric collator over a combined key would read a leading
+      // digit of the name as part of the kind (folder "20" after file "3").
+      const rank = (path: string): number => (this.nodes.get(path)!.kind === 'dir' ? 0 : 1);
       // file_2 before file_10, as file managers order names.
-      byKey.sort((a, b) => NAMES.compare(a.key, b.key));
-      list.splice(0, list.length, ...byKey.map((b) => b.path));
+      list.sort((a, b) => rank(a) - rank(b) || NAMES.compare(this.nodes.get(a)!.name, this.nodes.get(b)!.name));
       this.sorted.add(dir);
     }
     return { dir, nodes: list.slice(offset, offset + limit).map((p) => this.nodes.get(p)!), total: list.length, offset, matches: this.matches };
