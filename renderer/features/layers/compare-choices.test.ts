@@ -7,7 +7,12 @@ const row = (repository: string, tag: string, imageId: string): ImageRow => ({ k
 describe('images offered for a comparison', () => {
   it('offers other tags of the same repository first, never the image itself, each name once', () => {
     const rows = [row('app', '1', 'sha256:a'), row('app', '2', 'sha256:b'), row('base', 'x', 'sha256:c'), row('app', '1-again', 'sha256:a'), row('<none>', '<none>', 'sha256:d'), row('base', 'x', 'sha256:c')];
-    expect(compareChoices(rows, 'sha256:a', 'app').map((c) => c.ref)).toEqual(['app:2', 'base:x', 'sha256:d']);
+    expect(compareChoices(rows, 'sha256:a', 'app').map((c) => c.ref)).toEqual(['app:2', 'base:x', 'd']);
+  });
+
+  it('names an image kept only by digest repo@digest, which the engine can open, not repo:<none>', () => {
+    const pinned = { ...row('app', '<none>', 'sha256:e'), digest: 'sha256:feed' };
+    expect(compareChoices([pinned], 'sha256:a', 'app').map((c) => c.ref)).toEqual(['app@sha256:feed']);
   });
 });
 

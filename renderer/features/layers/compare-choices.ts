@@ -1,3 +1,4 @@
+import { rowReference } from '../../../shared/image-rows';
 import type { ImageRow } from '../../../shared/image-types';
 
 export interface CompareChoice {
@@ -6,8 +7,6 @@ export interface CompareChoice {
   /** Another tag of the same repository: the comparison people usually want. */
   sameRepository: boolean;
 }
-
-const refOf = (row: ImageRow) => (row.repository === '<none>' ? row.imageId : `${row.repository}:${row.tag}`);
 
 /**
  * Images to compare with: other tags of the same repository first, then the image it was built on
@@ -18,7 +17,8 @@ export function compareChoices(rows: readonly ImageRow[], imageId: string, repos
   const choices: CompareChoice[] = [];
   for (const row of rows) {
     if (row.imageId === imageId) continue;
-    const ref = refOf(row);
+    // The name `docker` itself would take: repo@digest for a row kept only by digest.
+    const ref = rowReference(row);
     if (seen.has(ref)) continue;
     seen.add(ref);
     choices.push({ ref, imageId: row.imageId, sameRepository: repository !== null && row.repository === repository });
