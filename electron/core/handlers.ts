@@ -149,7 +149,7 @@ export function createJobHandlers({ engine, events, uploads, layers, caches }: H
     },
     'layers.sharing': {
       title: () => SHARING_COMMAND,
-      run: async (_args, ctx) => readLayerSharing(await engine.client(), { store: (await engine.imageStore()).kind, caches }, (p) => ctx.report(p)),
+      run: async (_args, ctx) => readLayerSharing(await engine.client(), { store: (await engine.imageStore()).kind, caches }, (p) => ctx.report(p), ctx.signal),
     },
     'images.save': {
       title: ({ refs, path, gzip }) => saveCommand(refs, path, gzip),

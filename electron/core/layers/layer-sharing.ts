@@ -37,15 +37,17 @@ function base(graph: ImageGraph, image: ModelImage, children: ReadonlyMap<string
  * the sizes `docker history` gives, containerd content blobs by digest. The engine's own `docker system
  * df -v` misattributes shared bytes on the containerd store (moby #52476); this counts the blobs.
  */
-export async function readLayerSharing(docker: Docker, context: StoreContext, report: (p: SharingProgress) => void = () => undefined): Promise<LayerSharing> {
+export async function readLayerSharing(docker: Docker, context: StoreContext, report: (p: SharingProgress) => void = () => undefined, signal?: AbortSignal): Promise<LayerSharing> {
   report({ phase: 'reading-images' });
-  const { model, accounting } = await loadStore(docker, context.store, context.caches);
+  const { model, accounting } = await loadStore(docker, context.store, context.caches, signal);
+  signal?.throwIfAborted();
   // Both stores answer children() by scanning every image or name: asked once per image, not twice.
   const children = new Map([...model.images.keys()].map((id) => [id, model.children(id).length]));
   const shown = listed(model, children);
   const shownIds = new Set(shown.map((i) => i.id));
   report({ phase: 'grouping' });
   const inputs = shown.map((image): SharingInput => {
+    signal?.throwIfAborted();
     const known = base(model, image, children);
     // Nothing keeps it: `docker rmi` removes it and its untagged build steps, freeing exactly what no
     // other image holds. Only an image something keeps needs the removal simulated (a copy of the

@@ -52,12 +52,12 @@ export async function loadStorage(docker: Docker, kind: ImageStore['kind'], cach
   return blobs;
 }
 
-export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches): Promise<LoadedStore> {
+export async function loadStore(docker: Docker, kind: ImageStore['kind'], caches: StoreCaches, signal?: AbortSignal): Promise<LoadedStore> {
   if (kind === 'legacy') {
-    const model = await loadEngineModel(docker, caches.legacy);
+    const model = await loadEngineModel(docker, caches.legacy, signal);
     return { accounting: 'layers', model, prune: (rules, command) => simulatePrune(model, rules, command) };
   }
-  const { model, lastTagTime } = await loadContainerdModel(docker, caches.containerd);
+  const { model, lastTagTime } = await loadContainerdModel(docker, caches.containerd, signal);
   return {
     accounting: 'content',
     model,

@@ -114,19 +114,21 @@ export interface ContainerdSnapshot {
 }
 
 /** Read the containerd store's whole state: name records, image facts and content, containers. */
-export async function loadContainerdModel(docker: Docker, cache: ContainerdFactsCache): Promise<ContainerdSnapshot> {
+export async function loadContainerdModel(docker: Docker, cache: ContainerdFactsCache, signal?: AbortSignal): Promise<ContainerdSnapshot> {
   const [list, containers] = await Promise.all([docker.listImages({ all: true, digests: true }), docker.listContainers({ all: true })]);
   cache.retain(new Set(list.map((i) => i.Id)), new Set(containers.map((c) => c.Id)));
-  const docs = await mapPool(list, async (summary) => {
-    return (await imageObject(docker, summary.Id).inspect()) as unknown as InspectDoc;
-  });
+  const docs = await mapPool(list, async (summary) => (await imageObject(docker, summary.Id).inspect()) as unknown as InspectDoc, undefined, signal);
+  // Content reads are shared with other callers waiting on the same images: not cut short here.
   await cache.ensure(docker, list.map((i) => i.Id));
+  signal?.throwIfAborted();
   await mapPool(
     containers.filter((c) => !cache.containerImages.has(c.Id)),
     async (c) => {
       const info = (await containerObject(docker, c.Id).inspect()) as { Config?: { Image?: string } };
       cache.containerImages.set(c.Id, info.Config?.Image ?? c.Image);
     },
+    undefined,
+    signal,
   );
 
   const records: CdRecord[] = [];

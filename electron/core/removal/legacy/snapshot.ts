@@ -62,8 +62,8 @@ export class ImageFactsCache {
   }
 }
 
-async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache): Promise<void> {
-  const docs = await mapPool(ids, async (id) => (await imageObject(docker, id).inspect()) as unknown as InspectDoc);
+async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache, signal?: AbortSignal): Promise<void> {
+  const docs = await mapPool(ids, async (id) => (await imageObject(docker, id).inspect()) as unknown as InspectDoc, undefined, signal);
   // Each step of a local build is an image of its own: its layer count says whether the step made one.
   const layerCounts = new Map<string, number>([...cache.images].map(([id, f]) => [id, f.chains.length]));
   for (const doc of docs) layerCounts.set(doc.Id, doc.RootFS?.Layers?.length ?? 0);
@@ -72,6 +72,7 @@ async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache):
   for (const doc of docs) {
     const chains = chainIds(doc.RootFS?.Layers ?? []);
     if (chains.some((c) => !cache.layers.has(c))) {
+      signal?.throwIfAborted();
       const sizes = layerSizes((await imageObject(docker, doc.Id).history()) as HistoryItem[], chains.length, (id) => layerCounts.get(id));
       chains.forEach((chainId, i) => {
         if (!cache.layers.has(chainId)) cache.layers.set(chainId, { chainId, parent: chains[i - 1] ?? null, size: sizes[i] ?? 0 });
@@ -82,10 +83,10 @@ async function readFacts(docker: Docker, ids: string[], cache: ImageFactsCache):
 }
 
 /** Read the engine's whole image graph (every image, its layers and sizes, every container). */
-export async function loadEngineModel(docker: Docker, cache = new ImageFactsCache()): Promise<EngineModel> {
+export async function loadEngineModel(docker: Docker, cache = new ImageFactsCache(), signal?: AbortSignal): Promise<EngineModel> {
   const [list, containers] = await Promise.all([docker.listImages({ all: true, digests: true }), docker.listContainers({ all: true })]);
   cache.retain(new Set(list.map((i) => i.Id)));
-  await readFacts(docker, list.filter((i) => !cache.images.has(i.Id)).map((i) => i.Id), cache);
+  await readFacts(docker, list.filter((i) => !cache.images.has(i.Id)).map((i) => i.Id), cache, signal);
   const images: ModelImage[] = list.map((summary) => {
     const facts = cache.images.get(summary.Id)!;
     return {
