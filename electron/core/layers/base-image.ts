@@ -37,21 +37,20 @@ function outranks(a: Candidate, b: Candidate): boolean {
  * Which local image this one was built on: the image whose whole layer list is the longest proper
  * prefix of this one's (a FROM), named by a tag when it has one; failing that, the longest bottom run
  * of layers shared with any other image. Intermediate images (`docker images -a`) count: on the
- * legacy store they are the parent chain of a local build. Inspections are kept by ID: an image ID
- * names its content, so they never go stale.
+ * legacy store they are the parent chain of a local build. Layer lists are kept by ID (an image ID
+ * names its content, so they never go stale); names change all the time and come from the fresh list.
  */
 export class BaseImages {
-  private readonly known = new Map<string, Known>();
+  private readonly layers = new Map<string, string[]>();
 
-  private async inspect(docker: Docker, id: string): Promise<Known | null> {
-    const hit = this.known.get(id);
+  private async layersOf(docker: Docker, id: string): Promise<string[] | null> {
+    const hit = this.layers.get(id);
     if (hit) return hit;
     try {
-      const info = (await imageObject(docker, id).inspect()) as { RootFS?: { Layers?: string[] }; RepoTags?: string[] | null };
-      const known = { layers: info.RootFS?.Layers ?? [], tags: (info.RepoTags ?? []).filter((t) => t !== NONE) };
-      if (this.known.size > 20_000) this.known.clear();
-      this.known.set(id, known);
-      return known;
+      const info = (await imageObject(docker, id).inspect()) as { RootFS?: { Layers?: string[] } };
+      const layers = info.RootFS?.Layers ?? [];
+      this.layers.set(id, layers);
+      return layers;
     } catch {
       // Removed while we looked: it is nobody's base any more.
       return null;
@@ -59,25 +58,33 @@ export class BaseImages {
   }
 
   async find(docker: Docker, imageId: string, signal?: AbortSignal): Promise<BaseImage | null> {
-    const self = await this.inspect(docker, imageId);
-    if (!self || self.layers.length === 0) return null;
-    const ids = ((await docker.listImages({ all: true })) as { Id: string }[]).map((i) => i.Id).filter((id) => id !== imageId);
-    const others = await mapPool(ids, async (id) => {
-      signal?.throwIfAborted();
-      return { id, known: await this.inspect(docker, id) };
-    });
-    let best: { id: string; known: Known; shared: number; whole: boolean } | null = null;
+    const list = (await docker.listImages({ all: true })) as { Id: string; RepoTags?: string[] | null }[];
+    // Forget the images the engine no longer has, so the cache never outgrows the engine.
+    const present = new Set(list.map((i) => i.Id));
+    for (const id of this.layers.keys()) if (!present.has(id)) this.layers.delete(id);
+    const self = await this.layersOf(docker, imageId);
+    if (!self || self.length === 0) return null;
+    const others = await mapPool(
+      list.filter((i) => i.Id !== imageId),
+      async (summary) => ({ id: summary.Id, known: await this.known(docker, summary) }),
+      undefined,
+      signal,
+    );
+    let best: (Candidate & { id: string }) | null = null;
     for (const { id, known } of others) {
       if (!known) continue;
       let shared = 0;
-      while (shared < known.layers.length && shared < self.layers.length && known.layers[shared] === self.layers[shared]) shared += 1;
-      if (shared === 0 || shared >= self.layers.length) continue;
-      const whole = shared === known.layers.length;
-      const candidate = { id, known, shared, whole };
-      const better = !best || outranks(candidate, best);
-      if (better) best = { id, known, shared, whole };
+      while (shared < known.layers.length && shared < self.length && known.layers[shared] === self[shared]) shared += 1;
+      if (shared === 0 || shared >= self.length) continue;
+      const candidate = { id, known, shared, whole: shared === known.layers.length };
+      if (!best || outranks(candidate, best)) best = candidate;
     }
     if (!best) return null;
     return { layers: best.shared, imageId: best.id, name: familiarTag(best.known.tags), whole: best.whole };
+  }
+
+  private async known(docker: Docker, summary: { Id: string; RepoTags?: string[] | null }): Promise<Known | null> {
+    const layers = await this.layersOf(docker, summary.Id);
+    return layers && { layers, tags: (summary.RepoTags ?? []).filter((t) => t !== NONE) };
   }
 }

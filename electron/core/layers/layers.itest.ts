@@ -139,6 +139,19 @@ forEachEngine((engine) => {
       expect(dockerCli(engine, 'image', 'inspect', '-f', '{{.Id}}', base!.name!)).toBe(dockerCli(engine, 'image', 'inspect', '-f', '{{.Id}}', FIXTURES.base));
     });
 
+    it('names the base by the names it has now, not those it had when first asked', async () => {
+      const ask = async () => valueOf<{ base: { name: string | null } | null }>(await backend.call('layers.base', { imageId })).base?.name;
+      await ask();
+      // The shortest name without a registry is the one a FROM most likely used.
+      dockerCli(engine, 'tag', FIXTURES.base, 'b:1');
+      try {
+        expect(await ask()).toBe('b:1');
+      } finally {
+        dockerCli(engine, 'rmi', 'b:1');
+      }
+      expect(await ask()).not.toBe('b:1');
+    });
+
     it('answers a tree of an image not read with a clear message', async () => {
       const outcome: CallOutcome = await backend.call('layers.tree', { imageId: `sha256:${'0'.repeat(64)}`, layer: 0, view: 'changes', dir: '' });
       expect(outcome.ok).toBe(false);
