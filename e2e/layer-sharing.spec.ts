@@ -89,6 +89,12 @@ test.describe('shared layers', () => {
     await page.reload();
     await expect(page.getByTestId('sharing-page')).toBeVisible();
     await expect(page.getByTestId('view-sharing')).toHaveAttribute('aria-current', 'page');
+    // Forward to the layers page, whose image the reload forgot: the list in its place, and Back
+    // returns here rather than bouncing to the list again.
+    await page.goForward();
+    await expect(page.getByTestId('view-images')).toHaveAttribute('aria-current', 'page');
+    await page.goBack();
+    await expect(page.getByTestId('sharing-page')).toBeVisible();
   });
 
   test('reads the same in Chinese', async ({ images, page }) => {

@@ -17,6 +17,11 @@ interface NavState {
   back(): void;
   /** The browser moved through its history (Back, Forward): show what it names without a new entry. */
   arrived(view: View): void;
+  /**
+   * Shows `view` in place of the current entry: for a page that cannot be shown (the layers page with no
+   * image), so Back does not return to it and bounce forward again.
+   */
+  redirect(view: View): void;
 }
 
 /** The browser's history, where there is one: each view is an entry, so Back and Forward move between views. */
@@ -36,6 +41,10 @@ export const useNav = create<NavState>()((set, get) => ({
   },
   back: () => get().show(get().previous === get().view ? 'images' : get().previous),
   arrived: (view) => set((s) => (s.view === view ? s : { view, previous: s.view })),
+  redirect: (view) => {
+    if (typeof window !== 'undefined') window.history.replaceState({ view }, '', `#${view}`);
+    get().arrived(view);
+  },
 }));
 
 /**

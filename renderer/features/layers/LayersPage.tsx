@@ -65,7 +65,7 @@ export function LayersPage() {
   const gone = useImages((s) => analysis !== null && s.status === 'ready' && !s.summaries.some((x) => x.id === analysis.imageId));
   // Reached through the browser's history after a reload: no image is chosen, so the list instead.
   useEffect(() => {
-    if (!ref) useNav.getState().show('images');
+    if (!ref) useNav.getState().redirect('images');
   }, [ref]);
   if (!ref) return null;
   const platforms = analysis?.platforms ?? [];
