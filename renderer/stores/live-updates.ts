@@ -8,7 +8,6 @@ import { selectStoreKind, useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
 import { useUsage } from './usage-store';
 import { useJobs } from './jobs-store';
-import { useLayers } from '../features/layers/layers-store';
 
 /**
  * Connects the stores to the backend's events: engine status, the host link, and "images changed"
@@ -30,7 +29,6 @@ export function startLiveUpdates(): () => void {
     api.on('engine.status', (status) => useEngine.getState().setStatus(status)),
     api.on('job.update', (update) => {
       useUsage.getState().update(update);
-      useLayers.getState().update(update);
       useJobs.getState().update(update);
     }),
     api.on('jobs.dismissed', (d) => useJobs.getState().dismissed(d)),

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { StevedoreError } from '../../../shared/errors';
-import type { JobUpdate } from '../../../shared/job-types';
 import type { BaseImage, LayerAnalysis } from '../../../shared/layer-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
+import { jobEnd } from '../../stores/jobs-store';
 import { useNav } from '../../stores/nav-store';
 import { historySizes } from './layer-text';
 
@@ -33,7 +33,6 @@ interface LayersState {
   setTab(tab: InsightTab): void;
   /** Open a layer's changes filtered to a path. */
   reveal(layer: number, path: string): void;
-  update(u: JobUpdate): void;
 }
 
 export const useLayers = create<LayersState>()((set, get) => ({
@@ -49,6 +48,8 @@ export const useLayers = create<LayersState>()((set, get) => ({
   tab: 'files',
   focus: null,
   open(ref, opts = {}) {
+    // Another image's reading still running is no longer wanted: stop it rather than let it finish unseen.
+    void get().cancel();
     set({ ref, platform: null, analysis: null, base: null, historySizes: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files', focus: null });
     useNav.getState().show('layers');
     void get().analyse(null);
@@ -57,12 +58,26 @@ export const useLayers = create<LayersState>()((set, get) => ({
     const { ref } = get();
     if (!ref) return;
     set({ platform, error: null, cancelled: false, jobId: null });
+    // Another open() or platform pick while this one waits makes it stale: its answer must not land.
+    const current = () => get().ref === ref && get().platform === platform;
+    let jobId: string;
     try {
-      const { jobId } = await api.call('layers.analyse', { ref, platform });
-      set({ jobId });
+      ({ jobId } = await api.call('layers.analyse', { ref, platform }));
     } catch (err) {
-      set({ error: toStevedoreError(err) });
+      if (current() && get().jobId === null) set({ error: toStevedoreError(err) });
+      return;
     }
+    if (!current() || get().jobId !== null) {
+      void api.call('jobs.cancel', { jobId }).catch(() => undefined);
+      return;
+    }
+    set({ jobId });
+    // From the jobs store, which hears every update, even one that beats the call's answer here.
+    const end = await jobEnd(jobId);
+    if (get().jobId !== jobId) return;
+    if (end.state === 'done') shown(end.result as LayerAnalysis);
+    else if (end.state === 'failed') set({ jobId: null, error: end.error ?? { code: 'INTERNAL', message: 'Reading the layers failed.' } });
+    else set({ jobId: null, error: null, cancelled: true });
   },
   async cancel() {
     const { jobId } = get();
@@ -71,26 +86,20 @@ export const useLayers = create<LayersState>()((set, get) => ({
   select: (layer) => set({ layer }),
   setTab: (tab) => set({ tab }),
   reveal: (layer, path) => set((s) => ({ layer, tab: 'files', focus: { path, n: (s.focus?.n ?? 0) + 1 } })),
-  update(u) {
-    if (u.jobId !== get().jobId || u.state === 'running') return;
-    if (u.state === 'done') {
-      const analysis = u.result as LayerAnalysis;
-      // The top layer first: it is what the image adds to what it was built on.
-      set({ jobId: null, analysis, platform: analysis.platform, layer: Math.max(0, analysis.layers.length - 1) });
-      // A nicety on top of the analysis: without it the layers are still all there.
-      api.call('layers.base', { imageId: analysis.imageId }).then(
-        ({ base }) => get().analysis?.imageId === analysis.imageId && set({ base }),
-        () => undefined,
-      );
-      // The figure users know from the CLI, beside ours (which counts file contents only).
-      api.call('images.history', { ref: analysis.imageId }).then(
-        (history) => get().analysis === analysis && set({ historySizes: historySizes(analysis.history, history, analysis.layers.length) }),
-        () => undefined,
-      );
-    } else if (u.state === 'failed') {
-      set({ jobId: null, error: u.error ?? { code: 'INTERNAL', message: 'Reading the layers failed.' } });
-    } else {
-      set({ jobId: null, error: null, cancelled: true });
-    }
-  },
 }));
+
+function shown(analysis: LayerAnalysis): void {
+  const { getState: get, setState: set } = useLayers;
+  // The top layer first: it is what the image adds to what it was built on.
+  set({ jobId: null, analysis, platform: analysis.platform, layer: Math.max(0, analysis.layers.length - 1) });
+  // A nicety on top of the analysis: without it the layers are still all there.
+  api.call('layers.base', { imageId: analysis.imageId }).then(
+    ({ base }) => get().analysis?.imageId === analysis.imageId && set({ base }),
+    () => undefined,
+  );
+  // The figure users know from the CLI, beside ours (which counts file contents only).
+  api.call('images.history', { ref: analysis.imageId }).then(
+    (history) => get().analysis === analysis && set({ historySizes: historySizes(analysis.history, history, analysis.layers.length) }),
+    () => undefined,
+  );
+}
