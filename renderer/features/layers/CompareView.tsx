@@ -104,7 +104,7 @@ export function CompareView({ analysis, repository }: { analysis: LayerAnalysis;
             </option>
           ))}
         </select>
-        <button type="button" className="button button-primary" onClick={() => void start()} disabled={!chosen || (jobId !== null && job?.state !== 'failed' && job?.state !== 'cancelled')} data-testid="compare-start">
+        <button type="button" className="button button-primary" onClick={() => void start()} disabled={!chosen || job?.state === 'running'} data-testid="compare-start">
           {t('insight.compare.start')}
         </button>
       </div>
