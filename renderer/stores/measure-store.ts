@@ -88,10 +88,12 @@ const SETTLE_MS = 800;
 export function useMeasureWhenStale<R>(useStore: MeasureStore<R>): { key: string; listsReady: boolean; stale: boolean } {
   const { jobId, result, error, cancelled, basis, start } = useStore();
   const summaries = useImages((s) => s.summaries);
-  const imagesReady = useImages((s) => s.status === 'ready');
+  const imagesSettled = useImages((s) => s.status === 'ready' || s.status === 'error');
   const containers = useContainers((s) => s.list);
+  const containersFailed = useContainers((s) => s.error !== null);
   const key = useMemo(() => engineKey(summaries, containers), [summaries, containers]);
-  const listsReady = imagesReady && containers !== null;
+  // The lists only tell when to measure again; one that failed to load must not hold the measuring back.
+  const listsReady = imagesSettled && (containers !== null || containersFailed);
   const running = jobId !== null;
   const stale = result !== null && basis !== key;
   useEffect(() => {
