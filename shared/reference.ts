@@ -70,15 +70,25 @@ function checkDigest(digest: string): ReferenceVerdict | null {
   return null;
 }
 
-/** Where the registry host ends and the repository path starts, as docker decides it. */
-function splitDomain(name: string): { domain: string; remainder: string; explicit: boolean } {
+/**
+ * Where the repository path starts, as docker decides it: after an explicit registry host
+ * (`host.tld/`, `host:port/`, `localhost/`), else at 0.
+ */
+export function pathStart(name: string): number {
   const slash = name.indexOf('/');
-  const first = slash < 0 ? '' : name.slice(0, slash);
+  if (slash < 0) return 0;
+  const first = name.slice(0, slash);
   // Engines from 2023 on also read an uppercase first part ("Foo/bar") as a host; 20.10 calls it an
   // uppercase repository. The stricter reading is right on every engine.
-  const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
-  if (!isDomain) return { domain: DEFAULT_DOMAIN, remainder: name, explicit: false };
-  return { domain: first === LEGACY_DOMAIN ? DEFAULT_DOMAIN : first, remainder: name.slice(slash + 1), explicit: true };
+  return /[.:]/.test(first) || first === 'localhost' ? slash + 1 : 0;
+}
+
+/** Where the registry host ends and the repository path starts, as docker decides it. */
+function splitDomain(name: string): { domain: string; remainder: string; explicit: boolean } {
+  const start = pathStart(name);
+  if (start === 0) return { domain: DEFAULT_DOMAIN, remainder: name, explicit: false };
+  const first = name.slice(0, start - 1);
+  return { domain: first === LEGACY_DOMAIN ? DEFAULT_DOMAIN : first, remainder: name.slice(start), explicit: true };
 }
 
 function checkDomain(domain: string): ReferenceVerdict | null {

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { BaseImage } from '../../../shared/layer-types';
+import { pathStart } from '../../../shared/reference';
 import { imageObject } from '../engine/engine-objects';
 import { mapPool } from '../map-pool';
 
@@ -12,7 +13,7 @@ const NONE = '<none>:<none>';
 
 /** Of several names, the one a Dockerfile's FROM most likely used: no registry host, then the shortest. */
 function familiarTag(tags: string[]): string | null {
-  const hostless = (t: string) => !/^[^/]+[.:][^/]*\//.test(t) || t.startsWith('docker.io/');
+  const hostless = (t: string) => pathStart(t) === 0 || t.startsWith('docker.io/');
   return [...tags].sort((a, b) => Number(hostless(b)) - Number(hostless(a)) || a.length - b.length || (a < b ? -1 : 1))[0] ?? null;
 }
 

@@ -1,5 +1,5 @@
 import type { ImageSummary } from '../../../shared/image-types';
-import { parseTagTarget, type ReferenceProblem } from '../../../shared/reference';
+import { parseTagTarget, pathStart, type ReferenceProblem } from '../../../shared/reference';
 import { shellQuote } from '../images/docker-commands';
 
 /** What the tag dialog knows about the text typed so far. */
@@ -19,14 +19,6 @@ export function checkTagInput(input: string): TagInputState {
 export interface Segment {
   text: string;
   bad: boolean;
-}
-
-/** Where the name part starts: after an explicit registry host (`host.tld/`, `host:port/`, `localhost/`). */
-function pathStart(text: string): number {
-  const slash = text.indexOf('/');
-  if (slash < 0) return 0;
-  const first = text.slice(0, slash);
-  return /[.:]/.test(first) || first === 'localhost' ? slash + 1 : 0;
 }
 
 /** Where to look for the offending `part`: the grammar names it by value, and the same text can occur twice. */

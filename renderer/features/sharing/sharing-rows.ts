@@ -1,12 +1,10 @@
 import { shortId } from '../../../shared/format';
+import { pathStart } from '../../../shared/reference';
 import type { SharingGroup, SharingImage } from '../../../shared/sharing-types';
-
-/** `registry.example.com:5000/app:1`, `localhost/app:1`: a name that says where it came from before what it is. */
-const REGISTRY_PREFIX = /^(?:[^/]*[.:][^/]*|localhost)\//;
 
 /** How the view names an image: a tag without a registry host if it has one, else its first name, else its short ID. */
 export function imageLabel(image: Pick<SharingImage, 'id' | 'names'>): string {
-  return image.names.find((n) => !n.includes('@') && !REGISTRY_PREFIX.test(n)) ?? image.names[0] ?? shortId(image.id);
+  return image.names.find((n) => !n.includes('@') && pathStart(n) === 0) ?? image.names[0] ?? shortId(image.id);
 }
 
 /** The label first, then the image's other names: for a tooltip. */
