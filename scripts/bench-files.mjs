@@ -5,6 +5,7 @@
 //   --gb N      image size in GiB (default 1; run again with 2 to see memory stay flat)
 //   --runs N    runs per side (default 3)
 //   --engine legacy|containerd (default legacy)
+import { median, mib } from './test-env/bench-stats.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,8 +43,6 @@ const time = async (fn) => {
   await fn();
   return performance.now() - t0;
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;
 
 ensureImage();
 const imageBytes = Number(docker('image', 'inspect', '-f', '{{.Size}}', name));

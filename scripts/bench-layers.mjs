@@ -7,6 +7,7 @@
 //   --gb X       scale of the "big" image (default 1 ≈ 1.5 GB: 20,000 small files and 3 × 300 MiB)
 //   --keep       keep the images afterwards (they are reused by later runs either way while they exist)
 //   --profile    CPU-profile the web host and print where the last run of each image spent its time
+import { inMiB as mib, median } from './test-env/bench-stats.mjs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -41,14 +42,6 @@ const runs = Number(values.runs);
 const gb = Number(values.gb);
 if (!(runs >= 1) || !(gb > 0)) throw new Error('--runs must be ≥ 1 and --gb > 0');
 
-const MiB = 1048576;
-const mib = (bytes) => (bytes / MiB).toFixed(0);
-/** The middle value; for an even count the mean of the two middle ones (so 2 runs do not report the worse). */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const best = (xs) => Math.min(...xs);
 const secs = (ms) => (ms / 1000).toFixed(1);
 

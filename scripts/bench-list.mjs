@@ -1,6 +1,7 @@
 // Benchmark: time from starting `npm run web` to the first image row rendered in Chromium, with N tags in
 // the private engine, next to `docker images` on the same engine in the same run.
 // Usage: node scripts/bench-list.mjs [tags=1000] [runs=5]
+import { median, ms } from './test-env/bench-stats.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDeps, ROOT } from './ensure-deps.mjs';
@@ -15,8 +16,6 @@ const { whenServing } = await import('./test-env/web-host-url.mjs');
 const TAGS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
 const REPO = 'bench/many';
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(0)} ms`;
 
 /** `npm run web` exactly as a user starts it (dist is already built, so it does not rebuild). */
 function startHost(dockerHost) {

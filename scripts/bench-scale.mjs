@@ -3,6 +3,7 @@
 // and memory before and after 1,000 engine events. Runs on its own private engine (data kept in
 // /var/tmp/stevedore-bench so a second run does not load again); never on the user's daemon.
 // Usage: node scripts/bench-scale.mjs [--rows 5100] [--runs 5] [--engine legacy|containerd] [--keep]
+import { median, mib, ms, percentile as pct } from './test-env/bench-stats.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 /* global window, requestAnimationFrame, MutationObserver, MessageChannel -- page.evaluate bodies run in the browser */
 import fs from 'node:fs';
@@ -28,11 +29,6 @@ const { whenServing } = await import('./test-env/web-host-url.mjs');
 const kind = ENGINE_KINDS.find((k) => k.name === opts.engine);
 if (!kind) throw new Error(`--engine ${opts.engine}: use ${ENGINE_KINDS.map((k) => k.name).join(' or ')}`);
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
-const ms = (x) => `${Number.isFinite(x) ? x.toFixed(0) : '–'} ms`;
-const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 // ---- the engine -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // frees) on a big host, next to `docker system df -v` — the engine's own per-image shared/unique
 // report — in the same run. Uses the scale benchmark's private engine (5,100 images by default).
 // Usage: node scripts/bench-sharing.mjs [--rows 5100] [--runs 3] [--engine legacy|containerd] [--keep]
+import { median, mib, ms } from './test-env/bench-stats.mjs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +22,6 @@ const { startWebHostClient } = await import('./test-env/web-host-client.mjs');
 
 const kind = ENGINE_KINDS.find((k) => k.name === opts.engine);
 if (!kind) throw new Error(`--engine ${opts.engine}: use ${ENGINE_KINDS.map((k) => k.name).join(' or ')}`);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const ms = (x) => `${x.toFixed(0)} ms`;
-const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 await ensurePackages();
 const bench = await benchEngine(kind, ROWS);
