@@ -7,12 +7,13 @@ import { checkHostPath } from './host-path';
 import { checkChange, MAX_CHANGES } from './image-changes';
 import { UPLOAD_ID } from './uploads';
 import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters';
-import { parseTagTarget } from './reference';
+import { parseReference, parseTagTarget } from './reference';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 import type { DiskUsage } from './disk-types';
 import type { LayerSharing, SharingProgress } from './sharing-types';
+import type { PullResult, PushResult, RegistryLogin, RegistryLogins, TransferProgress } from './registry-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -75,6 +76,27 @@ const tagTarget = z.string().superRefine((value, ctx) => {
   const verdict = parseTagTarget(value);
   if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
 });
+
+/** What `docker pull` takes: a name with a tag or a digest (normalised on our side as docker does). */
+const pullReference = z.string().superRefine((value, ctx) => {
+  if (value.length > MAX_IMAGE_REF) return ctx.addIssue({ code: 'custom', message: `a name is at most ${MAX_IMAGE_REF} characters` });
+  if (value.trim() !== value) return ctx.addIssue({ code: 'custom', message: `${quoteValue(value)} has spaces around it: a name has none` });
+  const verdict = parseReference(value);
+  if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+});
+
+/** A registry host as `docker login` takes it: docker.io, registry.example.com, 127.0.0.1:5000, [::1]:5000. */
+const registryHost = z
+  .string()
+  .max(255)
+  .superRefine((value, ctx) => {
+    const verdict = parseReference(`${value}/x`);
+    const ok = verdict.ok && (verdict.ref.domain === value || (value === 'index.docker.io' && verdict.ref.domain === 'docker.io'));
+    if (!ok || value === '') ctx.addIssue({ code: 'custom', message: 'a registry is a host with an optional port, e.g. registry.example.com or 127.0.0.1:5000 (no https://, no path)' });
+  });
+
+/** A password or token: kept out of every message that could echo it back. */
+const secret = z.string().min(1, 'enter the password or access token').max(8192, 'a password or token is at most 8192 characters');
 
 const jobId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a job ID is the UUID that starting the job answered');
 
@@ -203,6 +225,12 @@ export const methods = {
   'layers.base': method(z.object({ imageId: analysedImage.shape.imageId }).strict()).returns<{ base: BaseImage | null }>(),
   /** Two analysed images: the layers they share and how the second's files differ from the first's. */
   'layers.compare': method(z.object({ a: analysedImage, b: analysedImage }).strict()).returns<ImageCompare>(),
+  /** Every registry the user has credentials for, and where they are kept (never the secrets). */
+  'registries.logins': method(noArgs).returns<RegistryLogins>(),
+  /** `docker login`: the engine checks the credentials with the registry before anything is kept. */
+  'registries.login': method(z.object({ registry: registryHost, username: z.string().min(1).max(256), password: secret }).strict()).returns<RegistryLogin>(),
+  /** `docker logout`: forgets what Stevedore keeps; a login in the user's config.json is theirs to remove. */
+  'registries.logout': method(z.object({ registry: registryHost }).strict()).returns<{ removed: boolean; source: RegistryLogin['source'] | null }>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Forget finished jobs in every window: some by ID, or all of them. */
@@ -218,6 +246,10 @@ export const jobs = {
   'layers.analyse': job(z.object({ ref: imageRef, platform }).strict()).reports<ByteProgress>().returns<LayerAnalysis>(),
   /** Which images share which layers, and what removing each alone frees: reads every image, so a job. */
   'layers.sharing': job(noArgs).reports<SharingProgress>().returns<LayerSharing>(),
+  /** `docker pull`: per-layer progress; the registry's refusals become AUTH, NOT_FOUND, NETWORK or TIMEOUT. */
+  'images.pull': job(z.object({ ref: pullReference, platform }).strict()).reports<TransferProgress>().returns<PullResult>(),
+  /** `docker push name:tag`: one tag, with the login kept for its registry. */
+  'images.push': job(z.object({ ref: tagTarget }).strict()).reports<TransferProgress>().returns<PushResult>(),
   /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */
   'images.save': job(
     z.object({ refs: z.array(imageRef).min(1, 'choose at least one image').max(1000), path: hostPath, gzip: z.boolean().default(false), overwrite: z.boolean().default(false) }).strict(),

@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   /** The same work is already running (a prune, a disk-usage report), or a client sent too much at once. */
   'BUSY',
   'AUTH',
+  /** A registry could not be reached (refused, no such host, reset). */
+  'NETWORK',
+  /** A registry or the engine stopped answering within the time allowed. */
+  'TIMEOUT',
   'INVALID_ARGUMENT',
   'CANCELLED',
   'IO',

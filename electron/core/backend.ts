@@ -7,6 +7,7 @@ import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { ImageLayers } from './layers/image-layers';
 import { StoreCaches } from './removal/store';
+import { Credentials } from './registries/credentials';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
 import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
@@ -31,6 +32,8 @@ export interface BackendOptions extends EngineOptions {
   throttleMs?: number;
   /** Start `docker images` at once, for the first window (default on; off where no window will ask). */
   prefetchList?: boolean;
+  /** The folder holding the docker config.json (default: DOCKER_CONFIG, else ~/.docker). */
+  dockerConfig?: string;
 }
 
 /** The whole backend both hosts serve: engine connection, event stream, jobs and the handlers. */
@@ -43,7 +46,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const layers = new ImageLayers(() => engine.client());
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
-  const deps = { engine, jobs, events, prefetch, uploads, layers, caches };
+  // A login made here is kept by the docker credential helper the user configured, else in memory only.
+  const credentials = new Credentials({ configDir: options.dockerConfig, keep: 'helper' });
+  const deps = { engine, jobs, events, prefetch, uploads, layers, caches, credentials };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
   const streamHandlers = createStreamHandlers(deps);

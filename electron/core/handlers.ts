@@ -30,6 +30,12 @@ import { checkTarget } from './files/atomic-file';
 import type { UploadArea } from './files/uploads';
 import type { ImageLayers } from './layers/image-layers';
 import { compareImages } from './layers/image-compare';
+import type { Credentials } from './registries/credentials';
+import { registryLabel } from './registries/credentials';
+import { checkLogin } from './registries/login';
+import { pullImage } from './registries/pull';
+import { pushImage } from './registries/push';
+import { pullCommand, pushCommand } from '../../shared/registry-commands';
 
 export interface HandlerDeps {
   engine: EngineConnection;
@@ -43,6 +49,8 @@ export interface HandlerDeps {
   layers: ImageLayers;
   /** What removal previews and the layer-sharing view keep per image ID between calls. */
   caches: StoreCaches;
+  /** Registry logins: the user's docker config and helpers, and what was logged in here. */
+  credentials: Credentials;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -61,7 +69,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches, credentials }: HandlerDeps): MethodHandlers {
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
     'engine.status': async () => engine.status(),
@@ -108,6 +116,16 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
     'layers.tree': async ({ imageId, platform, layer, view, dir, filter, offset, limit }) => layers.tree({ imageId, platform, layer, view, dir, filter, offset, limit }),
     'layers.base': async ({ imageId }) => ({ base: await layers.base(imageId) }),
     'layers.compare': async ({ a, b }) => compareImages(layers.analysed(a.imageId, a.platform), layers.analysed(b.imageId, b.platform)),
+    'registries.logins': async () => {
+      const { logins, problems } = await credentials.list();
+      return { logins: logins.map((l) => ({ ...l, registry: registryLabel(l.registry) })), problems };
+    },
+    'registries.login': async ({ registry, username, password }) => {
+      const { identityToken } = await checkLogin(await engine.client(), registry, username, password);
+      const login = await credentials.save(registry, username, identityToken ?? password);
+      return { ...login, registry: registryLabel(login.registry) };
+    },
+    'registries.logout': async ({ registry }) => credentials.remove(registry),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.dismiss': async ({ jobIds }) => ({ dismissed: jobs.dismiss(jobIds) }),
@@ -124,7 +142,7 @@ function sourceLabel(source: FileSource, uploads: UploadArea): string {
   }
 }
 
-export function createJobHandlers({ engine, events, uploads, layers, caches }: HandlerDeps): JobHandlers {
+export function createJobHandlers({ engine, events, uploads, layers, caches, credentials }: HandlerDeps): JobHandlers {
   // Two tabs (or a double click, or the details panel and the Disk usage view) asking at once share
   // one walk: the engine refuses a second ("a disk usage operation is already running").
   const df = new SharedRun(async (signal) => readSystemDf(await engine.client(), signal));
@@ -150,6 +168,14 @@ export function createJobHandlers({ engine, events, uploads, layers, caches }: H
     'layers.sharing': {
       title: () => SHARING_COMMAND,
       run: async (_args, ctx) => readLayerSharing(await engine.client(), { store: (await engine.imageStore()).kind, caches }, (p) => ctx.report(p), ctx.signal),
+    },
+    'images.pull': {
+      title: ({ ref, platform }) => pullCommand(ref, platform),
+      run: async (args, ctx) => pullImage(await engine.client(), args, credentials, ctx),
+    },
+    'images.push': {
+      title: ({ ref }) => pushCommand(ref),
+      run: async ({ ref }, ctx) => pushImage(await engine.client(), ref, credentials, ctx),
     },
     'images.save': {
       title: ({ refs, path, gzip }) => saveCommand(refs, path, gzip),

@@ -1,6 +1,6 @@
 import { BackendError, type ErrorCode } from '../../../shared/errors';
 
-interface NodeishError {
+export interface NodeishError {
   code?: string;
   errno?: number;
   statusCode?: number;
@@ -34,7 +34,7 @@ function firstLine(text: string): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-function daemonText(e: NodeishError): string {
+export function daemonText(e: NodeishError): string {
   if (e.json && typeof e.json.message === 'string') return e.json.message;
   return typeof e.message === 'string' ? e.message : String(e);
 }

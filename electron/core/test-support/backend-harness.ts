@@ -10,7 +10,8 @@ import type { TestEngine } from './test-env';
  * where a test asks for exactly that.
  */
 export function backendFor(engine: TestEngine, options: BackendOptions = {}): Backend {
-  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, prefetchList: false, ...options });
+  // The engine's own config dir, as the CLI here uses it: never the user's logins.
+  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, prefetchList: false, dockerConfig: engine.dockerConfig, ...options });
 }
 
 /** The docker CLI against one private engine, with its own config dir: never the user's daemon or login. */

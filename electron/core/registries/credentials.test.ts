@@ -1,0 +1,410 @@
+import fc from 'fast-check';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { hostileString } from '../../../shared/test-support/hostile-values';
+import { BackendError } from '../../../shared/errors';
+import { Credentials, DOCKER_HUB_KEY, registryKey, registryLabel } from './credentials';
+import { base64, caught, credentialSandbox, errorText, filesUnder, TEST_HELPER } from './test-support/credential-fixtures';
+
+const HUB = DOCKER_HUB_KEY;
+
+describe('registryKey: the key docker stores credentials under', () => {
+  it('files Docker Hub under https://index.docker.io/v1/, whichever alias names it', () => {
+    for (const alias of ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/', 'HTTPS://Docker.IO/', ' http://registry-1.docker.io/v2/ ']) {
+      expect(registryKey(alias)).toBe(HUB);
+    }
+  });
+
+  it('keeps host[:port] of any other registry, without scheme or path', () => {
+    expect(registryKey('127.0.0.1:5000')).toBe('127.0.0.1:5000');
+    expect(registryKey('https://Registry.Example.com/v1/')).toBe('registry.example.com');
+    expect(registryKey('http://localhost:5000/v2/team')).toBe('localhost:5000');
+    expect(registryKey('[::1]:5000')).toBe('[::1]:5000');
+    expect(registryKey('gcr.io')).toBe('gcr.io');
+    // Only the exact Hub hosts are Hub: a port or a look-alike is another registry.
+    expect(registryKey('docker.io:443')).toBe('docker.io:443');
+    expect(registryKey('docker.io.evil.example')).toBe('docker.io.evil.example');
+  });
+
+  it('registryLabel writes a key as people do (docker.io for Hub), and registryKey reads it back', () => {
+    expect(registryLabel(HUB)).toBe('docker.io');
+    for (const key of [HUB, '127.0.0.1:5000', 'registry.example.com']) expect(registryKey(registryLabel(key))).toBe(key);
+  });
+
+  it('refuses what names no registry, with INVALID_ARGUMENT', () => {
+    for (const bad of ['', '   ', 'user@host', 'ftp://host', 'a b', 'host:port', '-host', 'host..example', 'https://', 'x'.repeat(300)]) {
+      const e = (() => {
+        try {
+          registryKey(bad);
+        } catch (err) {
+          return err;
+        }
+        return null;
+      })();
+      expect(e, bad).toBeInstanceOf(BackendError);
+      expect((e as BackendError).code).toBe('INVALID_ARGUMENT');
+    }
+  });
+
+  const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
+  const host = fc
+    .tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
+    .map(([labels, port]) => `${labels.join('.')}${port === undefined ? '' : `:${port}`}`);
+  const randomCase = (text: string, flips: boolean[]): string => [...text].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c)).join('');
+  const variant = (base: fc.Arbitrary<string>) =>
+    fc
+      .tuple(base, fc.constantFrom('', 'http://', 'https://', 'HTTPS://', 'Http://'), fc.constantFrom('', '/', '/v1/', '/v2', '/v1/a/b?x#y'), fc.array(fc.boolean(), { minLength: 1 }), fc.constantFrom('', ' ', '\t'))
+      .map(([h, scheme, path, flips, pad]) => ({ host: h, written: `${pad}${scheme}${randomCase(h, flips)}${path}${pad}` }));
+
+  it('property: every casing, scheme and path of a host gives the key of the bare host', () => {
+    fc.assert(
+      fc.property(variant(host), ({ host: h, written }) => {
+        expect(registryKey(written)).toBe(registryKey(h));
+        expect(registryKey(written)).not.toMatch(/[A-Z/]/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: every spelling of a Hub alias gives the Hub key', () => {
+    const alias = fc.constantFrom('docker.io', 'index.docker.io', 'registry-1.docker.io');
+    fc.assert(
+      fc.property(variant(alias), ({ written }) => {
+        expect(registryKey(written)).toBe(HUB);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: any string gives a key that is its own key, or INVALID_ARGUMENT, never another throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString, fc.string()), (raw) => {
+        let key: string;
+        try {
+          key = registryKey(raw);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BackendError);
+          expect((e as BackendError).code).toBe('INVALID_ARGUMENT');
+          return;
+        }
+        expect(registryKey(key)).toBe(key);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('where config.json is', () => {
+  it('honours DOCKER_CONFIG', async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ auths: { 'reg.example:5000': { auth: base64('ann:from-docker-config') } } });
+    const creds = new Credentials({ env: { ...box.env, DOCKER_CONFIG: box.configDir } });
+    expect(creds.configDir).toBe(box.configDir);
+    expect(await creds.authFor('reg.example:5000')).toEqual({ username: 'ann', password: 'from-docker-config', serveraddress: 'reg.example:5000' });
+  });
+
+  it('falls back to ~/.docker without DOCKER_CONFIG, and a configDir option wins over both', async () => {
+    const box = credentialSandbox();
+    const home = box.env.HOME!;
+    mkdirSync(join(home, '.docker'));
+    writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ auths: { 'reg.example': { auth: base64('home:pw') } } }));
+    box.writeConfig({ auths: { 'reg.example': { auth: base64('option:pw') } } });
+    expect(await new Credentials({ env: box.env }).authFor('reg.example')).toMatchObject({ username: 'home' });
+    expect(await new Credentials({ env: { ...box.env, DOCKER_CONFIG: join(home, 'nowhere') }, configDir: box.configDir }).authFor('reg.example')).toMatchObject({ username: 'option' });
+  });
+
+  it('a missing file means no credentials and no problem', async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await creds.authFor('docker.io')).toBeNull();
+    expect(await creds.list()).toEqual({ logins: [], problems: [] });
+  });
+});
+
+describe('auths in config.json', () => {
+  it('decodes base64 user:password, keeps colons in the password, and reads identity tokens', async () => {
+    const box = credentialSandbox();
+    box.writeConfig({
+      auths: {
+        'https://index.docker.io/v1/': { auth: base64('hubuser:pa:ss:word') },
+        'https://registry.example.com/v1/': { auth: base64('ann:pw'), email: 'a@example.com' },
+        'token.example': { identitytoken: 'tok-123' },
+        'legacy.example': { username: 'old', password: 'fields' },
+        'helper-placeholder.example': {},
+      },
+    });
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await creds.authFor('docker.io')).toEqual({ username: 'hubuser', password: 'pa:ss:word', serveraddress: HUB });
+    expect(await creds.authFor('REGISTRY.example.com')).toEqual({ username: 'ann', password: 'pw', serveraddress: 'registry.example.com' });
+    expect(await creds.authFor('token.example')).toEqual({ identitytoken: 'tok-123', serveraddress: 'token.example' });
+    expect(await creds.authFor('legacy.example')).toEqual({ username: 'old', password: 'fields', serveraddress: 'legacy.example' });
+    expect(await creds.authFor('helper-placeholder.example')).toBeNull();
+    const { logins, problems } = await creds.list();
+    expect(problems).toEqual([]);
+    expect(logins.map((l) => [l.registry, l.username, l.source])).toEqual([
+      [HUB, 'hubuser', 'config-file'],
+      ['legacy.example', 'old', 'config-file'],
+      ['registry.example.com', 'ann', 'config-file'],
+      ['token.example', '<token>', 'config-file'],
+    ]);
+  });
+
+  it('skips a malformed entry, names it as a problem without quoting it, and still reads the others', async () => {
+    const box = credentialSandbox();
+    const broken = {
+      'not-base64.example': 'not*base64!secret-in-broken-auth',
+      'no-colon.example': base64('justausername-secret-nocolon'),
+      'empty-user.example': base64(':secret-empty-user'),
+      'bad-utf8.example': Buffer.from([0xff, 0xfe, 0x3a, 0x41]).toString('base64'),
+      // Node's decoder skips the stray characters and would read "justausername:secret-x"; Go's (docker's) refuses.
+      'stray-chars.example': `${base64('justausername:secret-x').slice(0, 8)}*!${base64('justausername:secret-x').slice(8)}`,
+    };
+    box.writeConfig({ auths: { ...Object.fromEntries(Object.entries(broken).map(([k, auth]) => [k, { auth }])), 'good.example': { auth: base64('ok:fine') }, 'not-an-object.example': 'x' } });
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    for (const registry of Object.keys(broken)) expect(await creds.authFor(registry)).toBeNull();
+    expect(await creds.authFor('good.example')).toMatchObject({ username: 'ok' });
+    const { logins, problems } = await creds.list();
+    expect(logins.map((l) => l.registry)).toEqual(['good.example']);
+    expect(problems).toHaveLength(6);
+    for (const registry of [...Object.keys(broken), 'not-an-object.example']) expect(problems.join('\n')).toContain(registry);
+    expect(problems.join('\n')).not.toMatch(/secret|justausername/);
+  });
+
+  it('property: no config.json content makes authFor or list throw', async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    const json = fc.jsonValue({ maxDepth: 4 });
+    const configLike = fc.record({ auths: fc.oneof(json, fc.dictionary(fc.oneof(hostileString, fc.constant('reg.example')), fc.oneof(json, fc.record({ auth: fc.oneof(fc.string(), fc.base64String()), identitytoken: json })))), credHelpers: json }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(json.map((v) => JSON.stringify(v)), configLike.map((v) => JSON.stringify(v)), fc.string()), async (text) => {
+        box.writeConfig(text);
+        await creds.authFor('reg.example');
+        await creds.list();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a config.json that is not JSON', () => {
+  it('gives no credentials, is reported without quoting it, and is never rewritten', async () => {
+    const box = credentialSandbox();
+    const text = '{"auths": {"reg.example": {"auth": "c2VjcmV0LXVzZXI6aHVudGVyMg=="}}, "credsStore": secret-broken-here';
+    box.writeConfig(text);
+    const before = statSync(join(box.configDir, 'config.json')).mtimeMs;
+    for (const keep of ['session', 'helper'] as const) {
+      const creds = new Credentials({ configDir: box.configDir, env: box.env, keep });
+      expect(await creds.authFor('reg.example')).toBeNull();
+      const { problems } = await creds.list();
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/not valid JSON/);
+      expect(problems[0]).not.toMatch(/secret|c2Vj/);
+      await creds.save('reg.example', 'me', 'session-only');
+      expect(await creds.authFor('reg.example')).toMatchObject({ username: 'me', password: 'session-only' });
+      expect(await creds.remove('reg.example')).toEqual({ removed: true, source: 'session' });
+    }
+    expect(box.configText()).toBe(text);
+    expect(statSync(join(box.configDir, 'config.json')).mtimeMs).toBe(before);
+  });
+
+  it('reports a config.json that is not an object, or not a file, as a problem', async () => {
+    const box = credentialSandbox();
+    box.writeConfig('[1,2]');
+    expect((await new Credentials({ configDir: box.configDir, env: box.env }).list()).problems[0]).toMatch(/not a JSON object/);
+    const dirBox = credentialSandbox();
+    mkdirSync(join(dirBox.configDir, 'config.json'));
+    const creds = new Credentials({ configDir: dirBox.configDir, env: dirBox.env });
+    expect(await creds.authFor('reg.example')).toBeNull();
+    expect((await creds.list()).problems[0]).toMatch(/cannot be read/);
+  });
+});
+
+describe('precedence: session, then the helper config.json names, then auths', () => {
+  function setup() {
+    const box = credentialSandbox();
+    const otherFile = box.writeStoreHelper('stevedore-other');
+    box.writeConfig({
+      credsStore: TEST_HELPER,
+      credHelpers: { 'https://Per-Registry.example/v1/': 'stevedore-other' },
+      auths: { 'store.example': { auth: base64('file:file-pw') }, 'per-registry.example': { auth: base64('file:file-pw') }, 'file-only.example': { auth: base64('file:file-pw') } },
+    });
+    box.preload({ 'store.example': { Username: 'store', Secret: 'store-pw' }, 'per-registry.example': { Username: 'wrong', Secret: 'credsStore must not answer' } });
+    box.preload({ 'per-registry.example': { Username: 'per', Secret: 'per-pw' } }, otherFile);
+    return { box, otherFile };
+  }
+
+  it('credHelpers for its registry, credsStore for the others, auths when the helper holds nothing', async () => {
+    const { box, otherFile } = setup();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await creds.authFor('per-registry.example')).toEqual({ username: 'per', password: 'per-pw', serveraddress: 'per-registry.example' });
+    expect(await creds.authFor('store.example')).toEqual({ username: 'store', password: 'store-pw', serveraddress: 'store.example' });
+    expect(await creds.authFor('file-only.example')).toEqual({ username: 'file', password: 'file-pw', serveraddress: 'file-only.example' });
+    writeFileSync(otherFile, '{}');
+    expect(await creds.authFor('per-registry.example')).toMatchObject({ username: 'file' });
+    expect(await creds.authFor('nothing.example')).toBeNull();
+  });
+
+  it('a login made in this session wins, without asking the helper', async () => {
+    const { box } = setup();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    await creds.save('store.example', 'session-user', 'session-pw');
+    const callsBefore = box.calls().length;
+    expect(await creds.authFor('https://store.example/v1/')).toEqual({ username: 'session-user', password: 'session-pw', serveraddress: 'store.example' });
+    expect(box.calls()).toHaveLength(callsBefore);
+    // Another instance (another app session) does not see it.
+    expect(await new Credentials({ configDir: box.configDir, env: box.env }).authFor('store.example')).toMatchObject({ username: 'store' });
+  });
+
+  it('list names each registry once, with the source authFor would use', async () => {
+    const { box } = setup();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    await creds.save('session.example', 'sess', 'pw');
+    const { logins, problems } = await creds.list();
+    expect(problems).toEqual([]);
+    expect(logins).toEqual([
+      { registry: 'file-only.example', username: 'file', source: 'config-file', helper: null },
+      { registry: 'per-registry.example', username: 'per', source: 'helper', helper: 'stevedore-other' },
+      { registry: 'session.example', username: 'sess', source: 'session', helper: null },
+      { registry: 'store.example', username: 'store', source: 'helper', helper: TEST_HELPER },
+    ]);
+  });
+});
+
+describe('save and remove', () => {
+  it("keep 'session' holds the login in memory only; remove forgets it", async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ credsStore: TEST_HELPER });
+    const before = box.configText();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'session' });
+    expect(await creds.save('docker.io', 'me', 'pw-session')).toEqual({ registry: HUB, username: 'me', source: 'session', helper: null });
+    expect(await creds.authFor('index.docker.io')).toEqual({ username: 'me', password: 'pw-session', serveraddress: HUB });
+    expect(box.stored()).toEqual({});
+    expect(box.configText()).toBe(before);
+    expect(await creds.remove('registry-1.docker.io')).toEqual({ removed: true, source: 'session' });
+    expect(await creds.authFor('docker.io')).toBeNull();
+    expect(await creds.remove('docker.io')).toEqual({ removed: false, source: null });
+  });
+
+  it("keep 'helper' stores through the configured helper (store, get, list, erase), never in config.json", async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ credsStore: TEST_HELPER, auths: { [HUB]: {} } });
+    const before = box.configText();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper' });
+    expect(await creds.save('Docker.io', 'me', 'pw-in-helper')).toEqual({ registry: HUB, username: 'me', source: 'helper', helper: TEST_HELPER });
+    expect(box.stored()).toEqual({ [HUB]: { Username: 'me', Secret: 'pw-in-helper' } });
+    expect(box.calls()).toEqual([`store ${HUB}`]);
+    // A fresh instance finds it through the helper, so it is not held in memory.
+    const fresh = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await fresh.authFor('docker.io')).toEqual({ username: 'me', password: 'pw-in-helper', serveraddress: HUB });
+    expect((await fresh.list()).logins).toEqual([{ registry: HUB, username: 'me', source: 'helper', helper: TEST_HELPER }]);
+    expect(await creds.remove('docker.io')).toEqual({ removed: true, source: 'helper' });
+    expect(box.stored()).toEqual({});
+    expect(box.calls()).toEqual([`store ${HUB}`, `get ${HUB}`, 'list ', `get ${HUB}`, `erase ${HUB}`]);
+    expect(await creds.remove('docker.io')).toEqual({ removed: false, source: null });
+    expect(box.configText()).toBe(before);
+  });
+
+  it("keep 'helper' with no helper configured keeps the login for the session", async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper' });
+    expect(await creds.save('reg.example', 'me', 'pw')).toMatchObject({ source: 'session', helper: null });
+    expect(box.configText()).toBeNull();
+  });
+
+  it('saving to the helper replaces an earlier session login, which would hide it', async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper' });
+    await creds.save('reg.example', 'old', 'old-pw');
+    box.writeConfig({ credsStore: TEST_HELPER });
+    await creds.save('reg.example', 'new', 'new-pw');
+    expect(await creds.authFor('reg.example')).toMatchObject({ username: 'new', password: 'new-pw' });
+  });
+
+  it('finds and erases a helper entry stored under another spelling of the host', async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ credsStore: TEST_HELPER });
+    box.preload({ 'https://reg.example/v1/': { Username: 'u', Secret: 'pw' } });
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await creds.authFor('reg.example')).toEqual({ username: 'u', password: 'pw', serveraddress: 'reg.example' });
+    expect((await creds.list()).logins).toMatchObject([{ registry: 'reg.example', source: 'helper' }]);
+    expect(await creds.remove('reg.example')).toEqual({ removed: true, source: 'helper' });
+    expect(box.stored()).toEqual({});
+  });
+
+  it('an identity token (username <token>) is sent as identitytoken, from a helper or a login', async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ credsStore: TEST_HELPER });
+    box.preload({ 'tok.example': { Username: '<token>', Secret: 'refresh-token' } });
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    expect(await creds.authFor('tok.example')).toEqual({ identitytoken: 'refresh-token', serveraddress: 'tok.example' });
+    await creds.save('other.example', '<token>', 'tok-2');
+    expect(await creds.authFor('other.example')).toEqual({ identitytoken: 'tok-2', serveraddress: 'other.example' });
+  });
+
+  it("leaves a config.json login alone: removed false, source 'config-file', for the UI to suggest docker logout", async () => {
+    const box = credentialSandbox();
+    box.writeConfig({ auths: { 'https://reg.example/v1/': { auth: base64('u:pw') } } });
+    const before = box.configText();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper' });
+    expect(await creds.remove('reg.example')).toEqual({ removed: false, source: 'config-file' });
+    expect(box.configText()).toBe(before);
+    expect(await creds.authFor('reg.example')).toMatchObject({ username: 'u' });
+  });
+
+  it('refuses an empty username or secret without quoting the secret', async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    const empty = await caught(creds.save('reg.example', 'me', ''));
+    expect(empty).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const control = await caught(creds.save('reg.example', 'me\n', 'distinctive-secret-7'));
+    expect(control).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(errorText(control)).not.toContain('distinctive-secret-7');
+    expect((await creds.list()).logins).toEqual([]);
+  });
+});
+
+describe('no plaintext secret on disk', () => {
+  const PASSWORD = 'Zebra-Quokka-9f3e1d77-password';
+
+  it('a session login does not show when the instance is logged or serialised', async () => {
+    const box = credentialSandbox();
+    const creds = new Credentials({ configDir: box.configDir, env: box.env });
+    await creds.save('reg.example', 'me', PASSWORD);
+    expect(inspect(creds, { depth: 10, showHidden: true })).not.toContain(PASSWORD);
+    expect(JSON.stringify(creds)).not.toContain(PASSWORD);
+    expect(JSON.stringify(await creds.list())).not.toContain(PASSWORD);
+  });
+
+  it('after save, authFor and remove, with and without a helper, only the stand-in keychain ever held the password', async () => {
+    const box = credentialSandbox({ storeInConfigDir: true });
+    box.writeConfig({ credsStore: TEST_HELPER, auths: { 'file.example': { auth: base64('someone:other-pw') } } });
+    const seen = new Set<string>();
+    const scan = () => {
+      for (const { path, text } of filesUnder(box.configDir)) {
+        if (path === box.storeFile) {
+          if (text.includes(PASSWORD)) seen.add('keychain');
+          continue;
+        }
+        expect(text, path).not.toContain(PASSWORD);
+        expect(text, path).not.toContain(base64(`me:${PASSWORD}`));
+      }
+    };
+    for (const keep of ['helper', 'session'] as const) {
+      const creds = new Credentials({ configDir: box.configDir, env: box.env, keep });
+      for (const registry of ['docker.io', 'reg.example:5000', 'file.example']) {
+        await creds.save(registry, 'me', PASSWORD);
+        scan();
+        expect(await creds.authFor(registry)).toMatchObject({ password: PASSWORD });
+        await creds.list();
+        scan();
+        await creds.remove(registry);
+        scan();
+      }
+    }
+    // The check above looked where the helper writes: the helper really held the password at some point.
+    expect(seen).toEqual(new Set(['keychain']));
+    expect(box.stored()).toEqual({});
+  });
+});
