@@ -12,6 +12,7 @@ import { DiskPage } from './features/disk/DiskPage';
 import { SharingPage } from './features/sharing/SharingPage';
 import { DropOverlay } from './features/files/DropOverlay';
 import { FilesDialogHost } from './features/files/FilesDialogHost';
+import { RegistryDialogHost } from './features/registries/RegistryDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
 import { followBrowserHistory, useNav } from './stores/nav-store';
 import { Header } from './features/shell/Header';
@@ -62,6 +63,7 @@ export function App() {
       {connected && <DialogHost />}
       {connected && <EngineInfoDialog />}
       {connected && <FilesDialogHost />}
+      {connected && <RegistryDialogHost />}
       {connected && <DropOverlay />}
       <TasksPanel />
       <Toasts />

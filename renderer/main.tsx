@@ -23,6 +23,7 @@ import './styles/tasks.css';
 import './styles/files.css';
 import './styles/disk.css';
 import './styles/sharing.css';
+import './styles/registries.css';
 
 // Before the first render, so neither the theme nor the language flashes.
 setupI18n(useSettings.getState().language);

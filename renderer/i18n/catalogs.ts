@@ -14,6 +14,8 @@ import enDisk from './catalogs/disk.en.json';
 import zhDisk from './catalogs/disk.zh-CN.json';
 import enSharing from './catalogs/sharing.en.json';
 import zhSharing from './catalogs/sharing.zh-CN.json';
+import enRegistries from './catalogs/registries.en.json';
+import zhRegistries from './catalogs/registries.zh-CN.json';
 import enTasks from './catalogs/tasks.en.json';
 import zhTasks from './catalogs/tasks.zh-CN.json';
 
@@ -21,5 +23,5 @@ import zhTasks from './catalogs/tasks.zh-CN.json';
  * One catalog per language, assembled from a core file and one file per feature (each with its own
  * top-level key), so features can grow their messages without touching each other's files.
  */
-export const en = { ...enCore, ...enTasks, ...enFiles, ...enImport, ...enContainers, ...enProblems, ...enInsight, ...enDisk, ...enSharing };
-export const zhCN = { ...zhCore, ...zhTasks, ...zhFiles, ...zhImport, ...zhContainers, ...zhProblems, ...zhInsight, ...zhDisk, ...zhSharing };
+export const en = { ...enCore, ...enTasks, ...enFiles, ...enImport, ...enContainers, ...enProblems, ...enInsight, ...enDisk, ...enSharing, ...enRegistries };
+export const zhCN = { ...zhCore, ...zhTasks, ...zhFiles, ...zhImport, ...zhContainers, ...zhProblems, ...zhInsight, ...zhDisk, ...zhSharing, ...zhRegistries };

@@ -4,7 +4,8 @@ import { shortId } from '../../../shared/format';
 import { useDetails, type DetailTab } from '../../stores/details-store';
 import { CommandHint } from '../../ui/CommandHint';
 import { ErrorView } from '../../ui/ErrorView';
-import { BoxIcon, CloseIcon, LayersIcon, TagIcon, TrashIcon, DownloadIcon } from '../../ui/icons';
+import { BoxIcon, CloseIcon, LayersIcon, TagIcon, TrashIcon, DownloadIcon, UploadIcon } from '../../ui/icons';
+import { useRegistryDialog } from '../../stores/registry-dialog-store';
 import { useLayers } from '../layers/layers-store';
 import { Spinner } from '../../ui/Spinner';
 import { StateView } from '../../ui/StateView';
@@ -75,6 +76,10 @@ export function DetailsPanel() {
           <button type="button" className="button button-small" data-testid="action-save" title={t('files.save.openTitle', { count: 1 })} onClick={() => useFilesDialog.getState().open({ kind: 'save', refs: saveRefs([row]) })} disabled={gone}>
             <DownloadIcon size={14} />
             {t('files.save.open')}
+          </button>
+          <button type="button" className="button button-small" data-testid="action-push" title={t('registries.push.openTitle')} onClick={() => useRegistryDialog.getState().open({ kind: 'push', source: ref })} disabled={gone}>
+            <UploadIcon size={14} />
+            {t('registries.push.open')}
           </button>
           <button type="button" className="button button-small" data-testid="action-layers" title={t('insight.openTitle')} onClick={() => useLayers.getState().open(ref)} disabled={gone}>
             <LayersIcon size={14} />

@@ -4,6 +4,7 @@ import type { ImageRow } from '../../../shared/image-types';
 import { TrashIcon } from '../../ui/icons';
 import { CleanupMenu } from './CleanupMenu';
 import { FilesButtons } from '../files/FilesButtons';
+import { RegistryButtons } from '../registries/RegistryButtons';
 import { selectionCounts } from './bulk';
 import { openPrune, openRemoveRows } from './open-operations';
 
@@ -33,6 +34,7 @@ export function OperationsToolbar({ rows, selectedRows, anchor }: OperationsTool
         </button>
       )}
       <FilesButtons selectedRows={selectedRows} anchor={anchor} />
+      <RegistryButtons />
       <CleanupMenu rows={rows} anchor={anchor} />
       <button type="button" className="button" data-testid="prune-open" title={t('prune.openTitle')} onClick={openPrune}>
         <span>{t('prune.open')}</span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportResult, ImportResult, LoadResult, SaveResult } from '../../../shared/archive-types';
 import { shortId } from '../../../shared/format';
+import type { PullResult, PushResult } from '../../../shared/registry-types';
 import type { JobUpdate } from '../../../shared/job-types';
 import { BreakableText } from '../../ui/BreakableText';
 import { Size } from '../../ui/Size';
@@ -45,6 +46,22 @@ export function TaskResult({ job }: { job: JobUpdate }) {
       return (
         <div className="task-result" data-testid="task-result">
           <BreakableText text={r.path} /> · <Size bytes={r.bytes} />
+        </div>
+      );
+    }
+    case 'images.pull': {
+      const r = job.result as PullResult;
+      return (
+        <div className="task-result" data-testid="task-result">
+          <code>{r.familiar}</code> <span className="task-result-id">{shortId(r.imageId)}</span>
+        </div>
+      );
+    }
+    case 'images.push': {
+      const r = job.result as PushResult;
+      return (
+        <div className="task-result" data-testid="task-result">
+          <BreakableText text={r.reference} /> {r.digest && <span className="task-result-id">{r.digest}</span>}
         </div>
       );
     }

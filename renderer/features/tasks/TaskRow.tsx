@@ -19,6 +19,8 @@ const KINDS = {
   'images.usage': 'images_usage',
   'system.df': 'system_df',
   'uploads.create': 'uploads_create',
+  'images.pull': 'images_pull',
+  'images.push': 'images_push',
 } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS] | 'other';
 const kindOf = (name: string): Kind => (Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name as keyof typeof KINDS] : 'other');

@@ -1,0 +1,114 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StevedoreError } from '../../../shared/errors';
+import { shortId } from '../../../shared/format';
+import { parseReference } from '../../../shared/reference';
+import { pullCommand } from '../../../shared/registry-commands';
+import type { PullResult, TransferProgress } from '../../../shared/registry-types';
+import { api } from '../../api/client';
+import { toStevedoreError } from '../../api/errors';
+import { CommandHint } from '../../ui/CommandHint';
+import { Dialog } from '../../ui/Dialog';
+import { CheckIcon } from '../../ui/icons';
+import { InlineError } from '../../ui/InlineError';
+import { JobProgress } from '../files/JobProgress';
+import { useJob } from '../files/use-job';
+import { LoginState } from './LoginState';
+import { TransferLayers } from './TransferLayers';
+
+const PLATFORM = /^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/;
+
+/** `docker pull`: the name normalised as docker reads it before anything starts, then every layer's progress. */
+export function PullDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [platform, setPlatform] = useState('');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<StevedoreError | null>(null);
+  const job = useJob(jobId);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const verdict = text.trim() === '' ? null : parseReference(text.trim());
+  const platformOk = platform.trim() === '' || PLATFORM.test(platform.trim());
+  const running = job?.state === 'running' || (jobId !== null && job === null);
+  const ref = text.trim();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!verdict?.ok || !platformOk || running) return;
+    setError(null);
+    try {
+      const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null });
+      setJobId(id);
+    } catch (err) {
+      setError(toStevedoreError(err));
+    }
+  };
+  const result = job?.state === 'done' ? (job.result as PullResult) : null;
+  const footer = (
+    <>
+      <button type="button" className="button" onClick={onClose}>
+        {t(jobId ? 'dialog.close' : 'dialog.cancel')}
+      </button>
+      <button type="submit" form="pull-form" className="button button-primary" data-testid="pull-submit" disabled={!verdict?.ok || !platformOk || running}>
+        {t('registries.pull.submit')}
+      </button>
+    </>
+  );
+  return (
+    <Dialog title={t('registries.pull.title')} testId="pull-dialog" onClose={onClose} footer={footer} size="medium" initialFocus={inputRef}>
+      <form id="pull-form" className="registry-form" onSubmit={(e) => void submit(e)} noValidate>
+        <label className="field">
+          <span className="field-label">{t('registries.pull.name')}</span>
+          <input
+            ref={inputRef}
+            className={`text-input mono${verdict && !verdict.ok ? ' is-invalid' : ''}`}
+            data-testid="pull-input"
+            value={text}
+            placeholder="nginx:1.27"
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="off"
+            aria-invalid={verdict ? !verdict.ok : false}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <div className="tag-verdict" aria-live="polite">
+          {verdict === null && <p className="muted">{t('registries.pull.hint')}</p>}
+          {verdict && !verdict.ok && (
+            <p className="name-problem" data-testid="pull-problem">
+              {verdict.message}
+            </p>
+          )}
+          {verdict?.ok && (
+            <p className="tag-valid">
+              <CheckIcon className="ok-icon" />
+              <span>{t('registries.pull.normalized')}</span>{' '}
+              <code className="mono" data-testid="pull-normalized">
+                {verdict.ref.full}
+              </code>
+            </p>
+          )}
+        </div>
+        <label className="field">
+          <span className="field-label">{t('registries.pull.platform')}</span>
+          <input className={`text-input mono${platformOk ? '' : ' is-invalid'}`} data-testid="pull-platform" value={platform} placeholder={t('registries.pull.platformPlaceholder')} onChange={(e) => setPlatform(e.target.value)} spellCheck={false} />
+        </label>
+        {!platformOk && <p className="name-problem">{t('registries.pull.platformBad')}</p>}
+        {verdict?.ok && <LoginState registry={verdict.ref.domain} />}
+        <CommandHint command={pullCommand(verdict?.ok ? verdict.ref.familiar : ref || 'NAME[:TAG]', platformOk ? platform.trim() || null : null)} />
+        {error && <InlineError heading={t('registries.pull.failed')} error={error} testId="pull-error" />}
+        {job && job.state === 'running' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
+        {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('registries.pull.failed')} />}
+        {result && (
+          <p className="job-done" data-testid="pull-done" role="status">
+            <CheckIcon />
+            <span>
+              {t(result.upToDate ? 'registries.pull.upToDate' : 'registries.pull.done', { name: result.familiar, id: shortId(result.imageId) })}
+              {result.digest && <code className="mono pull-digest">{result.digest}</code>}
+            </span>
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import { useRegistryDialog } from '../../stores/registry-dialog-store';
+import { LoginsDialog } from './LoginsDialog';
+import { PullDialog } from './PullDialog';
+import { PushDialog } from './PushDialog';
+
+/** Mounts whichever registry dialog is open. */
+export function RegistryDialogHost() {
+  const dialog = useRegistryDialog((s) => s.dialog);
+  const close = useRegistryDialog((s) => s.close);
+  const key = useRegistryDialog((s) => s.opened);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'pull':
+      return <PullDialog key={key} onClose={close} />;
+    case 'push':
+      return <PushDialog key={key} source={dialog.source} onClose={close} />;
+    case 'logins':
+      return <LoginsDialog key={key} onClose={close} />;
+  }
+}
