@@ -39,8 +39,11 @@ export interface RunningWebHost {
 /** Starts `node dist/web-host/web-host.cjs --port N --docker-host …` (a free port by default) and waits for the URL line it prints. */
 export async function startWebHostProcess(dockerHost: string, timeoutMs = 20_000, port = 0): Promise<RunningWebHost> {
   if (!fs.existsSync(WEB_HOST_ENTRY)) throw new Error(`${WEB_HOST_ENTRY} is missing: global setup copies it from dist/ (npm run build)`);
+  // A docker config of its own, empty: the host never reads (or uses) the logins of whoever runs the tests.
+  const dockerConfig = fs.mkdtempSync(path.join(STATE_DIR, 'e2e-docker-config-'));
   const child = spawn(process.execPath, [WEB_HOST_ENTRY, '--port', String(port), '--docker-host', dockerHost], {
     cwd: REPO,
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -76,7 +79,10 @@ export async function startWebHostProcess(dockerHost: string, timeoutMs = 20_000
     token: parsed.searchParams.get('token') ?? '',
     pid: child.pid ?? -1,
     output: () => output,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dockerConfig, { recursive: true, force: true });
+    },
   };
 }
 
