@@ -71,11 +71,13 @@ export function LoginsDialog({ onClose }: { onClose(): void }) {
       {adding ? (
         <LoginForm registry={null} onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" className="button" data-testid="login-add" onClick={() => setAdding(true)}>
-          {t('registries.logins.add')}
-        </button>
+        <div className="logins-add">
+          <button type="button" className="button" data-testid="login-add" onClick={() => setAdding(true)}>
+            {t('registries.logins.add')}
+          </button>
+          <CommandHint command="docker login" />
+        </div>
       )}
-      <CommandHint command="docker login" />
     </Dialog>
   );
 }
