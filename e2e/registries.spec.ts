@@ -79,6 +79,12 @@ test.describe('registries', () => {
     const pull = page.getByTestId('pull-dialog');
     await pull.getByTestId('pull-input').fill('nginx');
     await expect(pull.getByTestId('pull-normalized')).toHaveText('docker.io/library/nginx:latest');
+    // Docker Hub is out of reach here: one line says so and where to turn, fast.
+    await pull.getByTestId('hub-search-start').click();
+    await expect(pull.getByTestId('hub-search-error')).toHaveText(
+      'Docker Hub cannot be reached from the engine, so it cannot be searched. Where Docker Hub is blocked, pull through a registry mirror or load images from a tar file.',
+      { timeout: 15_000 },
+    );
     await pull.getByTestId('pull-input').fill('Nginx');
     await expect(pull.getByTestId('pull-problem')).toContainText('lowercase');
     await expect(pull.getByTestId('pull-submit')).toBeDisabled();

@@ -13,7 +13,7 @@ import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 import type { DiskUsage } from './disk-types';
 import type { LayerSharing, SharingProgress } from './sharing-types';
-import type { PullResult, PushResult, RegistryLogin, RegistryLogins, TransferProgress } from './registry-types';
+import type { HubResult, PullResult, PushResult, RegistryLogin, RegistryLogins, TransferProgress } from './registry-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -231,6 +231,8 @@ export const methods = {
   'registries.login': method(z.object({ registry: registryHost, username: z.string().min(1).max(256), password: secret }).strict()).returns<RegistryLogin>(),
   /** `docker logout`: forgets what Stevedore keeps; a login in the user's config.json is theirs to remove. */
   'registries.logout': method(z.object({ registry: registryHost }).strict()).returns<{ removed: boolean; source: RegistryLogin['source'] | null }>(),
+  /** `docker search`: the engine asks Docker Hub; offline that is a clear NETWORK error within seconds. */
+  'registries.searchHub': method(z.object({ term: z.string().trim().min(1, 'type what to search for').max(256), limit: z.number().int().min(1).max(100).default(25) }).strict()).returns<HubResult[]>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Forget finished jobs in every window: some by ID, or all of them. */

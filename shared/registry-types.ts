@@ -60,6 +60,14 @@ export interface PushResult {
   user: string | null;
 }
 
+/** One answer of `docker search`. */
+export interface HubResult {
+  name: string;
+  description: string;
+  stars: number;
+  official: boolean;
+}
+
 export type CredentialSource = 'session' | 'helper' | 'config-file';
 
 /** A registry the user has credentials for, and where they live (never the secret itself). */

@@ -33,6 +33,7 @@ import { compareImages } from './layers/image-compare';
 import type { Credentials } from './registries/credentials';
 import { registryLabel } from './registries/credentials';
 import { checkLogin } from './registries/login';
+import { searchHub } from './registries/hub-search';
 import { pullImage } from './registries/pull';
 import { pushImage } from './registries/push';
 import { pullCommand, pushCommand } from '../../shared/registry-commands';
@@ -126,6 +127,7 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
       return { ...login, registry: registryLabel(login.registry) };
     },
     'registries.logout': async ({ registry }) => credentials.remove(registry),
+    'registries.searchHub': async ({ term, limit }) => searchHub(await engine.client(), term, limit),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.dismiss': async ({ jobIds }) => ({ dismissed: jobs.dismiss(jobIds) }),

@@ -1,6 +1,6 @@
 import { BackendError, type ErrorCode } from '../../../shared/errors';
 
-export type TransferVerb = 'pull' | 'push' | 'login';
+export type TransferVerb = 'pull' | 'push' | 'login' | 'search';
 
 interface Kind {
   code: ErrorCode;

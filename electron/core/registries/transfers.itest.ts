@@ -142,6 +142,18 @@ forEachEngine((engine) => {
       expect(everyFileText(config)).not.toContain(registry.password);
     });
 
+    it('says in one line that Docker Hub cannot be searched offline, within seconds and without a stack trace', async () => {
+      const started = Date.now();
+      const outcome: CallOutcome = await backend.call('registries.searchHub', { term: 'nginx' });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(['NETWORK', 'TIMEOUT']).toContain(outcome.error.code);
+      expect(outcome.error.message).toBe('Docker Hub cannot be reached from the engine, so it cannot be searched.');
+      expect(outcome.error.hint).toMatch(/mirror.*tar file/);
+      expect(outcome.error.message).not.toMatch(/\n|at /);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+
     it('forgets the login on logout', async () => {
       expect(valueOf<{ removed: boolean }>(await backend.call('registries.logout', { registry: registry.address })).removed).toBe(true);
       expect(valueOf<RegistryLogins>(await backend.call('registries.logins', {})).logins).toEqual([]);

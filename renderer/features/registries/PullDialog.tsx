@@ -13,6 +13,7 @@ import { CheckIcon } from '../../ui/icons';
 import { InlineError } from '../../ui/InlineError';
 import { JobProgress } from '../files/JobProgress';
 import { useJob } from '../files/use-job';
+import { HubSearch } from './HubSearch';
 import { LoginState } from './LoginState';
 import { TransferLayers } from './TransferLayers';
 
@@ -89,6 +90,7 @@ export function PullDialog({ onClose }: { onClose(): void }) {
             </p>
           )}
         </div>
+        {(verdict === null || (verdict.ok && verdict.ref.domain === 'docker.io')) && <HubSearch term={text.replace(/[:@].*$/, '')} onPick={setText} />}
         <label className="field">
           <span className="field-label">{t('registries.pull.platform')}</span>
           <input className={`text-input mono${platformOk ? '' : ' is-invalid'}`} data-testid="pull-platform" value={platform} placeholder={t('registries.pull.platformPlaceholder')} onChange={(e) => setPlatform(e.target.value)} spellCheck={false} />
