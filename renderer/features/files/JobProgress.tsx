@@ -7,8 +7,8 @@ import { CheckIcon } from '../../ui/icons';
 import { TaskResult } from '../tasks/TaskResult';
 import { TaskRow } from '../tasks/TaskRow';
 
-/** A dialog's own job, shown as the Tasks panel shows it, with a line saying it goes on if closed. */
-export function JobProgress({ job, failedHeading }: { job: JobUpdate; failedHeading: string }) {
+/** A dialog's (or a page's) own job, shown as the Tasks panel shows it, with a line saying it goes on if left. */
+export function JobProgress({ job, failedHeading, onPage = false }: { job: JobUpdate; failedHeading: string; onPage?: boolean }) {
   const { t } = useTranslation();
   const now = useClock((s) => s.now);
   if (job.state === 'done') {
@@ -30,7 +30,7 @@ export function JobProgress({ job, failedHeading }: { job: JobUpdate; failedHead
         <TaskRow job={job} now={now} />
       </ul>
       <p className="field-note">
-        {t('files.goesOn')}{' '}
+        {t(onPage ? 'files.goesOnPage' : 'files.goesOn')}{' '}
         <button type="button" className="link-button" onClick={() => useJobs.getState().setOpen(true)}>
           {t('files.openTasks')}
         </button>

@@ -26,7 +26,7 @@ interface ImagesToolbarProps {
 export function ImagesToolbar({ filterRef, filterText, onFilterText, usage, onUsage, all, onAll, counts, filtered, loading, refreshing, onRefresh, actions }: ImagesToolbarProps) {
   const { t } = useTranslation();
   const shown = loading ? t('images.loading') : `${t('images.countImages', { count: counts.images })} · ${t('images.countRows', { count: counts.rows })}`;
-  const filteredFrom = filtered ? t('images.countFiltered', { total: counts.total }) : null;
+  const filteredFrom = filtered && !loading ? t('images.countFiltered', { total: counts.total }) : null;
   const selected = counts.selected > 0 ? t('images.selected', { count: counts.selected }) : null;
   // The whole count as a tooltip, for when a narrow window cuts it short.
   const countText = [shown, filteredFrom, selected].filter(Boolean).join(' · ');

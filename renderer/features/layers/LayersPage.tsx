@@ -122,10 +122,8 @@ export function LayersPage() {
       {!error && jobId !== null && (
         <div className="insight-state" data-testid="insight-reading">
           <p>{t('insight.reading')}</p>
-          {job ? <JobProgress job={job} failedHeading={t('insight.failed')} /> : <Spinner size={20} label={t('insight.reading')} />}
-          <button type="button" className="button" onClick={() => void useLayers.getState().cancel()} data-testid="insight-cancel">
-            {t('dialog.cancel')}
-          </button>
+          {/* The task's own row carries Cancel: one button for it, not two. */}
+          {job ? <JobProgress job={job} failedHeading={t('insight.failed')} onPage /> : <Spinner size={20} label={t('insight.reading')} />}
         </div>
       )}
       {!error && jobId === null && analysis && <Body analysis={analysis} tab={tab} />}

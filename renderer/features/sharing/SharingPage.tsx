@@ -24,7 +24,7 @@ function Result({ sharing, stale }: { sharing: LayerSharing; stale: boolean }) {
     <div className="sharing-content" data-testid="sharing-result" data-stale={stale ? 'true' : 'false'}>
       <div className="sharing-summary">
         <p data-testid="sharing-summary" data-total={sharing.totalBytes} data-shared={sharing.sharedBytes}>
-          {t('sharing.summary', { count: sharing.images.length, total: formatSize(sharing.totalBytes), shared: formatSize(sharing.sharedBytes), percent: Math.round(share * 100) })}
+          {t(sharing.accounting === 'content' ? 'sharing.summaryContent' : 'sharing.summary', { count: sharing.images.length, total: formatSize(sharing.totalBytes), shared: formatSize(sharing.sharedBytes), percent: Math.round(share * 100) })}
         </p>
         <p className="muted">{t(sharing.accounting === 'content' ? 'sharing.unitsContent' : 'sharing.unitsLayers')}</p>
         {sharing.unknown > 0 && (
@@ -47,7 +47,7 @@ function Result({ sharing, stale }: { sharing: LayerSharing; stale: boolean }) {
             <h2 id="sharing-table-heading">{t('sharing.table.title')}</h2>
             <span className="disk-card-count">{t('disk.imageCount', { count: shown.length })}</span>
           </header>
-          <p className="disk-card-hint">{t('sharing.table.hint')}</p>
+          <p className="disk-card-hint">{t(sharing.accounting === 'content' ? 'sharing.table.hintContent' : 'sharing.table.hint')}</p>
           <SharingTable images={shown} />
         </section>
       </div>

@@ -21,6 +21,8 @@ const KINDS = {
   'uploads.create': 'uploads_create',
   'images.pull': 'images_pull',
   'images.push': 'images_push',
+  'layers.analyse': 'layers_analyse',
+  'layers.sharing': 'layers_sharing',
 } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS] | 'other';
 const kindOf = (name: string): Kind => (Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name as keyof typeof KINDS] : 'other');
