@@ -15,6 +15,7 @@ import { FilesDialogHost } from './features/files/FilesDialogHost';
 import { RegistryDialogHost } from './features/registries/RegistryDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
 import { followBrowserHistory, useNav } from './stores/nav-store';
+import { useLayers } from './features/layers/layers-store';
 import { Header } from './features/shell/Header';
 import { useAppearance } from './features/shell/use-appearance';
 import { selectConnected, useEngine } from './stores/engine-store';
@@ -26,7 +27,7 @@ import { Toasts } from './ui/Toasts';
 export function App() {
   useAppearance();
   useEffect(() => startClock(), []);
-  useEffect(() => followBrowserHistory(), []);
+  useEffect(() => followBrowserHistory((ref) => useLayers.getState().arrive(ref)), []);
   const connected = useEngine(selectConnected);
   const detailsOpen = useDetails((s) => s.row !== null);
   // A list already shown stays on screen when the engine goes away, marked as the past.

@@ -27,6 +27,8 @@ interface LayersState {
   /** A path to show in the file tree (from a wasted-space row); `n` tells a second ask for the same path apart. */
   focus: { path: string; n: number } | null;
   open(ref: string, opts?: { tab?: InsightTab }): void;
+  /** Shows `ref`'s layers without a new history entry (the browser's history or a reload named it). */
+  arrive(ref: string, opts?: { tab?: InsightTab }): void;
   analyse(platform: string | null): Promise<void>;
   cancel(): Promise<void>;
   select(layer: number): void;
@@ -48,10 +50,19 @@ export const useLayers = create<LayersState>()((set, get) => ({
   tab: 'files',
   focus: null,
   open(ref, opts = {}) {
+    get().arrive(ref, opts);
+    // The address names the image, so a reload or Back/Forward brings this image back.
+    useNav.getState().show('layers', ref);
+  },
+  arrive(ref, opts = {}) {
+    // The browser's history came back to the image already open: what was read still holds.
+    if (get().ref === ref && (get().analysis || get().jobId)) {
+      if (opts.tab) set({ tab: opts.tab });
+      return;
+    }
     // Another image's reading still running is no longer wanted: stop it rather than let it finish unseen.
     void get().cancel();
     set({ ref, platform: null, analysis: null, base: null, historySizes: null, error: null, jobId: null, layer: 0, tab: opts.tab ?? 'files', focus: null });
-    useNav.getState().show('layers');
     void get().analyse(null);
   },
   async analyse(platform) {
