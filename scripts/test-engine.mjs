@@ -62,6 +62,34 @@ function freePort() {
   });
 }
 
+/**
+ * A Docker Hub mirror as users run one, and the "Docker Hub" behind it: a plain registry without auth
+ * (`hub`, where tests push `library/name:tag`) and a registry in proxy mode of it (`mirror`; the
+ * proxy cannot log in to an htpasswd upstream). The engines start with the mirror as their registry
+ * mirror, so `docker pull name:tag` works offline, as behind a firewall with a mirror.
+ */
+async function startMirror(env) {
+  for (const [part, extra] of [
+    ['hub', []],
+    ['mirror', [`proxy: { remoteurl: http://${env.hub.address} }`]],
+  ]) {
+    const dir = path.join(env.dir, part);
+    fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'config.yml'), [
+      'version: 0.1',
+      `storage: { filesystem: { rootdirectory: ${dir}/data }, delete: { enabled: true } }`,
+      `http: { addr: ${env[part].address} }`,
+      ...extra,
+      '',
+    ].join('\n'));
+    const log = path.join(env.dir, `${part}.log`);
+    env[part].pid = launch('docker-registry', ['serve', path.join(dir, 'config.yml')], log, dir);
+    writeTestEnv(env);
+    await waitFor(part, async () => (await httpStatus(env[part].address)) === 200, env[part].pid, log, 20_000);
+  }
+  console.log(`mirror: ${env.mirror.address} (pid ${env.mirror.pid}), a proxy of ${env.hub.address} (pid ${env.hub.pid})`);
+}
+
 async function startRegistry(env) {
   const dir = path.join(env.dir, 'registry');
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
@@ -108,6 +136,9 @@ export async function startTestEnv() {
     env = { dir: fs.mkdtempSync('/tmp/sd-'), registry: null, engines: {} };
     writeTestEnv(env);
   }
+  // The mirror's address is fixed before the engines start: they are told it at start-up.
+  env.mirror ??= { address: `127.0.0.1:${await freePort()}`, pid: null };
+  env.hub ??= { address: `127.0.0.1:${await freePort()}`, pid: null };
   try {
     for (const kind of kinds) {
       const known = env.engines[kind.name];
@@ -119,10 +150,15 @@ export async function startTestEnv() {
         throw new Error(`${kind.label} is running (pid ${known.dockerdPid}) but does not answer at ${known.dockerHost}: see ${known.dir}/dockerd.log, or run npm run engine:stop first`);
       }
       if (known) await stopEngine(env, known);
-      env.engines[kind.name] = await startEngine(env.dir, kind, (engine) => {
-        env.engines[kind.name] = engine;
-        writeTestEnv(withPrimary(env));
-      });
+      env.engines[kind.name] = await startEngine(
+        env.dir,
+        kind,
+        (engine) => {
+          env.engines[kind.name] = engine;
+          writeTestEnv(withPrimary(env));
+        },
+        env.mirror.address,
+      );
       writeTestEnv(withPrimary(env));
     }
     if (env.registry && (await registryAnswers(env.registry))) {
@@ -130,6 +166,13 @@ export async function startTestEnv() {
     } else {
       if (ours(env.registry?.pid, env.dir)) process.kill(env.registry.pid, 'SIGTERM');
       await startRegistry(env);
+    }
+    const answering = async (part) => env[part].pid && ours(env[part].pid, env.dir) && (await httpStatus(env[part].address)) === 200;
+    if ((await answering('mirror')) && (await answering('hub'))) {
+      console.log(`mirror: reusing ${env.mirror.address}`);
+    } else {
+      for (const part of ['mirror', 'hub']) if (ours(env[part].pid, env.dir)) process.kill(env[part].pid, 'SIGTERM');
+      await startMirror(env);
     }
   } catch (e) {
     console.error(`start failed: ${e.message}`);
@@ -166,6 +209,8 @@ export async function stopTestEnv() {
   const { dir } = env;
   if (dir && dir.startsWith('/tmp/sd-')) {
     await terminate('registry', env.registry?.pid, dir, 10_000);
+    await terminate('mirror', env.mirror?.pid, dir, 10_000);
+    await terminate('hub', env.hub?.pid, dir, 10_000);
     // Older layouts kept one engine at the top level.
     const engines = env.engines ? Object.values(env.engines) : [{ name: 'engine', dir, dockerdPid: env.dockerdPid }];
     for (const engine of engines) await stopEngine(env, engine);

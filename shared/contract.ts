@@ -13,7 +13,7 @@ import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 import type { DiskUsage } from './disk-types';
 import type { LayerSharing, SharingProgress } from './sharing-types';
-import type { HubResult, PullResult, PushResult, RegistryLogin, RegistryLogins, TransferProgress } from './registry-types';
+import { prefixMirror, type HubResult, type MirrorCheck, type MirrorSettings, type PullResult, type PushResult, type RegistryLogin, type RegistryLogins, type TransferProgress } from './registry-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -233,6 +233,12 @@ export const methods = {
   'registries.logout': method(z.object({ registry: registryHost }).strict()).returns<{ removed: boolean; source: RegistryLogin['source'] | null }>(),
   /** `docker search`: the engine asks Docker Hub; offline that is a clear NETWORK error within seconds. */
   'registries.searchHub': method(z.object({ term: z.string().trim().min(1, 'type what to search for').max(256), limit: z.number().int().min(1).max(100).default(25) }).strict()).returns<HubResult[]>(),
+  /** The engine's Docker Hub mirrors and insecure registries (docker info), and the user's prefix mirrors. */
+  'registries.mirrors': method(noArgs).returns<MirrorSettings>(),
+  /** Remembers the user's prefix mirrors, in the order pulls try them. */
+  'registries.setPrefixMirrors': method(z.object({ prefixMirrors: z.array(prefixMirror).max(20) }).strict()).returns<MirrorSettings>(),
+  /** Whether a prefix mirror answers as a registry, and its round trip. */
+  'registries.checkMirror': method(z.object({ mirror: prefixMirror }).strict()).returns<MirrorCheck>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Forget finished jobs in every window: some by ID, or all of them. */
@@ -249,7 +255,7 @@ export const jobs = {
   /** Which images share which layers, and what removing each alone frees: reads every image, so a job. */
   'layers.sharing': job(noArgs).reports<SharingProgress>().returns<LayerSharing>(),
   /** `docker pull`: per-layer progress; the registry's refusals become AUTH, NOT_FOUND, NETWORK or TIMEOUT. */
-  'images.pull': job(z.object({ ref: pullReference, platform }).strict()).reports<TransferProgress>().returns<PullResult>(),
+  'images.pull': job(z.object({ ref: pullReference, platform, via: z.array(prefixMirror).max(20).default([]), fallback: z.boolean().default(true) }).strict()).reports<TransferProgress>().returns<PullResult>(),
   /** `docker push name:tag`: one tag, with the login kept for its registry. */
   'images.push': job(z.object({ ref: tagTarget }).strict()).reports<TransferProgress>().returns<PushResult>(),
   /** `docker save -o`: streamed to a file beside the target, renamed only when complete. */

@@ -1,3 +1,4 @@
+import { parseReference } from './reference';
 import { shellWord } from './removal-selection';
 
 /**
@@ -6,8 +7,14 @@ import { shellWord } from './removal-selection';
  */
 const q = shellWord;
 
-export function pullCommand(ref: string, platform: string | null): string {
-  return platform ? `docker pull --platform ${q(platform)} ${q(ref)}` : `docker pull ${q(ref)}`;
+/** Through a prefix mirror the CLI needs three steps: pull the mirror's name, tag, untag. */
+export function pullCommand(ref: string, platform: string | null, mirror: string | null = null): string {
+  const flag = platform ? `--platform ${q(platform)} ` : '';
+  const verdict = mirror ? parseReference(ref) : null;
+  if (!mirror || !verdict?.ok) return `docker pull ${flag}${q(ref)}`;
+  const tag = verdict.ref.tag ?? 'latest';
+  const temporary = `${mirror}/${verdict.ref.path}:${tag}`;
+  return `docker pull ${flag}${q(temporary)} && docker tag ${q(temporary)} ${q(verdict.ref.familiar)} && docker rmi ${q(temporary)}`;
 }
 
 export function pushCommand(ref: string): string {

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { parseReference } from './reference';
+
 /** What one layer of a pull or push is doing, as the engine's progress stream names it. */
 export type LayerState =
   | 'waiting'
@@ -46,6 +49,10 @@ export interface PullResult {
   upToDate: boolean;
   /** The registry login the pull used, if any (never the secret). */
   user: string | null;
+  /** The prefix mirror that served it (the image then carries the canonical name only). */
+  via: string | null;
+  /** Mirrors that failed first, in order. */
+  attempts: MirrorAttempt[];
 }
 
 export interface PushResult {
@@ -83,4 +90,63 @@ export interface RegistryLogins {
   logins: RegistryLogin[];
   /** What went wrong reading the docker config (a malformed config.json, a helper that failed). */
   problems: string[];
+}
+
+/**
+ * A Docker Hub prefix mirror: `mirror.example/docker.io` serves `nginx:1.27` as
+ * `mirror.example/docker.io/library/nginx:1.27`, `docker.mirror.example` as
+ * `docker.mirror.example/library/nginx:1.27`. The prefix is a registry host with an optional path.
+ */
+export const prefixMirror = z
+  .object({
+    prefix: z
+      .string()
+      .max(200)
+      .refine((p) => {
+        const verdict = parseReference(`${p}/library/x`);
+        // An explicit host, and nothing that docker would read differently from what was typed.
+        return verdict.ok && verdict.ref.domain !== 'docker.io' && verdict.ref.full === `${p}/library/x:latest`;
+      }, 'a mirror prefix is a registry host with an optional path, e.g. mirror.example/docker.io or docker.mirror.example (no https://)'),
+  })
+  .strict();
+
+export type PrefixMirror = z.infer<typeof prefixMirror>;
+
+/** The name a prefix mirror serves a Docker Hub repository path under (`library/nginx`). */
+export const mirroredName = (mirror: PrefixMirror, path: string): string => `${mirror.prefix}/${path}`;
+
+export interface UserRegistrySettings {
+  prefixMirrors: PrefixMirror[];
+  /** Private registries the user browsed, to offer again. */
+  registries: string[];
+}
+
+/** The engine's own registry settings (`docker info`), which Stevedore shows but never edits. */
+export interface DaemonRegistryConfig {
+  /** Docker Hub mirrors from daemon.json's registry-mirrors: they serve Docker Hub pulls only. */
+  mirrors: string[];
+  /** Registries the engine talks to over plain HTTP or with unchecked TLS (CIDRs and hosts). */
+  insecure: string[];
+}
+
+export interface MirrorSettings {
+  daemon: DaemonRegistryConfig;
+  prefixMirrors: PrefixMirror[];
+  problem: string | null;
+}
+
+export interface MirrorCheck {
+  prefix: string;
+  ok: boolean;
+  /** Round trip of `GET /v2/`, when it answered. */
+  ms: number | null;
+  status: number | null;
+  error: string | null;
+}
+
+/** A mirror tried before the one that served the pull, and why it did not. */
+export interface MirrorAttempt {
+  prefix: string;
+  code: string;
+  message: string;
 }

@@ -43,7 +43,7 @@ export async function startWebHostProcess(dockerHost: string, timeoutMs = 20_000
   const dockerConfig = fs.mkdtempSync(path.join(STATE_DIR, 'e2e-docker-config-'));
   const child = spawn(process.execPath, [WEB_HOST_ENTRY, '--port', String(port), '--docker-host', dockerHost], {
     cwd: REPO,
-    env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig, XDG_CONFIG_HOME: dockerConfig },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -8,6 +8,7 @@ import { createJobHandlers, createMethodHandlers } from './handlers';
 import { ImageLayers } from './layers/image-layers';
 import { StoreCaches } from './removal/store';
 import { Credentials } from './registries/credentials';
+import { UserSettings } from './settings/user-settings';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
 import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
@@ -34,6 +35,8 @@ export interface BackendOptions extends EngineOptions {
   prefetchList?: boolean;
   /** The folder holding the docker config.json (default: DOCKER_CONFIG, else ~/.docker). */
   dockerConfig?: string;
+  /** Where the user's registry choices are remembered (default: $XDG_CONFIG_HOME/stevedore). */
+  settingsDir?: string;
 }
 
 /** The whole backend both hosts serve: engine connection, event stream, jobs and the handlers. */
@@ -48,7 +51,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const caches = new StoreCaches();
   // A login made here is kept by the docker credential helper the user configured, else in memory only.
   const credentials = new Credentials({ configDir: options.dockerConfig, keep: 'helper' });
-  const deps = { engine, jobs, events, prefetch, uploads, layers, caches, credentials };
+  const userSettings = new UserSettings(options.settingsDir);
+  const deps = { engine, jobs, events, prefetch, uploads, layers, caches, credentials, userSettings };
   const methods = createMethodHandlers(deps);
   const jobHandlers = createJobHandlers(deps);
   const streamHandlers = createStreamHandlers(deps);

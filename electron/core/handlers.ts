@@ -34,6 +34,8 @@ import type { Credentials } from './registries/credentials';
 import { registryLabel } from './registries/credentials';
 import { checkLogin } from './registries/login';
 import { searchHub } from './registries/hub-search';
+import { checkMirror, daemonRegistryConfig } from './registries/mirrors';
+import type { UserSettings } from './settings/user-settings';
 import { pullImage } from './registries/pull';
 import { pushImage } from './registries/push';
 import { pullCommand, pushCommand } from '../../shared/registry-commands';
@@ -52,6 +54,8 @@ export interface HandlerDeps {
   caches: StoreCaches;
   /** Registry logins: the user's docker config and helpers, and what was logged in here. */
   credentials: Credentials;
+  /** The user's remembered registry choices (prefix mirrors, registries browsed). */
+  userSettings: UserSettings;
 }
 
 export type MethodHandlers = { [N in MethodName]: (args: ArgsOut<N>) => Promise<MethodResult<N>> };
@@ -70,7 +74,7 @@ export type JobHandlers = {
 };
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
-export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches, credentials }: HandlerDeps): MethodHandlers {
+export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches, credentials, userSettings }: HandlerDeps): MethodHandlers {
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
     'engine.status': async () => engine.status(),
@@ -127,6 +131,15 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
       return { ...login, registry: registryLabel(login.registry) };
     },
     'registries.logout': async ({ registry }) => credentials.remove(registry),
+    'registries.mirrors': async () => {
+      const [daemon, { settings, problem }] = await Promise.all([daemonRegistryConfig(await engine.client()), userSettings.read()]);
+      return { daemon, prefixMirrors: settings.prefixMirrors, problem };
+    },
+    'registries.setPrefixMirrors': async ({ prefixMirrors }) => {
+      const saved = await userSettings.update((s) => ({ ...s, prefixMirrors }));
+      return { daemon: await daemonRegistryConfig(await engine.client()), prefixMirrors: saved.prefixMirrors, problem: null };
+    },
+    'registries.checkMirror': async ({ mirror }) => checkMirror(mirror, (await daemonRegistryConfig(await engine.client())).insecure),
     'registries.searchHub': async ({ term, limit }) => searchHub(await engine.client(), term, limit),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
@@ -172,7 +185,7 @@ export function createJobHandlers({ engine, events, uploads, layers, caches, cre
       run: async (_args, ctx) => readLayerSharing(await engine.client(), { store: (await engine.imageStore()).kind, caches }, (p) => ctx.report(p), ctx.signal),
     },
     'images.pull': {
-      title: ({ ref, platform }) => pullCommand(ref, platform),
+      title: ({ ref, platform, via }) => pullCommand(ref, platform, via[0]?.prefix ?? null),
       run: async (args, ctx) => pullImage(await engine.client(), args, credentials, ctx),
     },
     'images.push': {

@@ -44,9 +44,10 @@ function prepareFolder(engine) {
   fs.writeFileSync(path.join(engine.dockerConfig, 'config.json'), '{}\n');
 }
 
-async function startLegacy(engine, onPid) {
+async function startLegacy(engine, onPid, mirror) {
   const { dir } = engine;
   const args = ['--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/docker.pid`, '-H', engine.dockerHost, '--bridge=none', '--iptables=false', '--ip6tables=false'];
+  if (mirror) args.push('--registry-mirror', `http://${mirror}`);
   // dockerd 20.10 adopts a running system containerd; keep our objects out of its default namespace.
   if (fs.existsSync('/run/containerd/containerd.sock')) {
     const ns = `sd-${path.basename(path.dirname(dir))}`;
@@ -61,7 +62,7 @@ async function startLegacy(engine, onPid) {
  * 26.1 runs on its own containerd 1.7, started here rather than by dockerd: dockerd would adopt a
  * system containerd (an older one, or someone else's) whenever /run/containerd/containerd.sock exists.
  */
-async function startContainerd(engine, onPid) {
+async function startContainerd(engine, onPid, mirror) {
   const bins = ensureDocker26();
   const { dir } = engine;
   const ctr = path.join(dir, 'containerd');
@@ -83,19 +84,23 @@ async function startContainerd(engine, onPid) {
   onPid();
   await waitFor('containerd 1.7', () => fs.existsSync(ctrSocket), engine.containerdPid, ctrLog, 30_000);
 
-  fs.writeFileSync(path.join(dir, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true }, bridge: 'none', iptables: false, ip6tables: false }) + '\n');
+  fs.writeFileSync(path.join(dir, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true }, bridge: 'none', iptables: false, ip6tables: false, ...(mirror ? { 'registry-mirrors': [`http://${mirror}`] } : {}) }) + '\n');
   const args = ['--config-file', path.join(dir, 'daemon.json'), '--containerd', ctrSocket, '--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/docker.pid`, '-H', engine.dockerHost];
   engine.dockerdPid = launch(bins.dockerd, args, path.join(dir, 'dockerd.log'), dir, { PATH });
   onPid();
   await waitFor('dockerd 26.1', () => engineAnswers(engine) !== null, engine.dockerdPid, path.join(dir, 'dockerd.log'), 60_000);
 }
 
-/** Starts one engine in root/<sub>; `onPid` persists the state after each process starts. */
-export async function startEngine(root, kind, onPid = () => {}) {
+/**
+ * Starts one engine in root/<sub>; `onPid` persists the state after each process starts. `mirror`
+ * (host:port) is a Docker Hub mirror the engine pulls through, as users behind a firewall configure.
+ */
+export async function startEngine(root, kind, onPid = () => {}, mirror = null) {
   const engine = engineFolder(root, kind);
   prepareFolder(engine);
   const t0 = Date.now();
-  await (kind.name === 'legacy' ? startLegacy : startContainerd)(engine, () => onPid(engine));
+  await (kind.name === 'legacy' ? startLegacy : startContainerd)(engine, () => onPid(engine), mirror);
+  engine.mirror = mirror;
   engine.version = engineAnswers(engine);
   console.log(`engine: ${kind.label} (${engine.version}) ready at ${engine.dockerHost} in ${Date.now() - t0} ms`);
   return engine;

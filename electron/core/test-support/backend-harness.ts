@@ -11,7 +11,7 @@ import type { TestEngine } from './test-env';
  */
 export function backendFor(engine: TestEngine, options: BackendOptions = {}): Backend {
   // The engine's own config dir, as the CLI here uses it: never the user's logins.
-  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, prefetchList: false, dockerConfig: engine.dockerConfig, ...options });
+  return createBackend({ dockerHost: engine.dockerHost, retryMs: 300, prefetchList: false, dockerConfig: engine.dockerConfig, settingsDir: `${engine.dir}/stevedore-settings`, ...options });
 }
 
 /** The docker CLI against one private engine, with its own config dir: never the user's daemon or login. */

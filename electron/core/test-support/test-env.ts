@@ -16,6 +16,10 @@ export interface TestEngine {
 export interface TestEnv {
   dir: string;
   registry: { address: string; username: string; password: string };
+  /** A Docker Hub mirror every engine was started with: a registry in proxy mode of `hub`. */
+  mirror?: { address: string };
+  /** A plain registry without auth standing in for Docker Hub behind `mirror` (push `library/x:1` here). */
+  hub?: { address: string };
   engines: Partial<Record<EngineName, TestEngine>>;
 }
 
