@@ -108,6 +108,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       dockerConfig: primary.dockerConfig,
       engines,
       registry: { address: env.registry.address, username: env.registry.username, password: env.registry.password },
+      hub: { address: env.hub.address },
+      mirror: { address: env.mirror.address },
       startedEngine,
       electron,
     });

@@ -3,9 +3,9 @@ import { expect, test } from './fixtures';
 import { docker, inspectImage, randomName } from './support/docker-cli';
 
 /**
- * Registries through the UI against the private registry with a password: log in (a wrong password
- * first), push an image under a new name with each layer's progress, remove it, and pull it back.
- * The web host has a docker config of its own, so nothing is logged in at the start.
+ * Registries through the UI against the private registry with a password, the stand-in Docker Hub
+ * and the engines' mirror. The web host has a docker config and settings of its own, so nothing is
+ * logged in or remembered at the start.
  */
 const made: string[] = [];
 test.afterEach(() => {
@@ -13,64 +13,136 @@ test.afterEach(() => {
 });
 
 test.describe('registries', () => {
-  test('log in, push under a new name, and pull it back to the same image @smoke', async ({ page, images, e2eEnv }) => {
-    test.setTimeout(120_000);
+  test('log in, push with each layer shown, browse the registry, delete a tag, and pull one back while elsewhere @smoke', async ({ page, images, e2eEnv }) => {
+    test.setTimeout(180_000);
     const { registry } = e2eEnv;
-    const target = `${registry.address}/e2e/push-${randomName()}:1`;
-    made.push(target);
+    const repo = `e2e/push-${randomName()}`;
+    const [one, two] = [`${registry.address}/${repo}:1`, `${registry.address}/${repo}:2`];
+    made.push(one, two);
     await images.waitForList();
 
     // Logins: none yet; a wrong password is refused by the registry and nothing is kept.
     await page.getByTestId('logins-open').click();
-    const logins = page.getByTestId('logins-dialog');
-    await expect(logins.getByText('You are not logged in to any registry.')).toBeVisible();
-    await logins.getByTestId('login-add').click();
-    await logins.getByTestId('login-registry').fill(registry.address);
-    await logins.getByTestId('login-username').fill(registry.username);
-    await logins.getByTestId('login-password').fill('wrong-password');
-    await logins.getByTestId('login-submit').click();
-    await expect(logins.getByTestId('login-error')).toContainText(`${registry.address} refused the user name or password`);
-    await expect(logins.getByTestId('login-password')).toHaveValue('');
-    await logins.getByTestId('login-password').fill(registry.password);
-    await logins.getByTestId('login-submit').click();
-    const row = logins.getByTestId('login-row');
+    const dialog = page.getByTestId('registries-dialog');
+    await expect(dialog.getByText('You are not logged in to any registry.')).toBeVisible();
+    await dialog.getByTestId('login-add').click();
+    await dialog.getByTestId('login-registry').fill(registry.address);
+    await dialog.getByTestId('login-username').fill(registry.username);
+    await dialog.getByTestId('login-password').fill('wrong-password');
+    await dialog.getByTestId('login-submit').click();
+    await expect(dialog.getByTestId('login-error')).toContainText(`${registry.address} refused the user name or password`);
+    await expect(dialog.getByTestId('login-password')).toHaveValue('');
+    await dialog.getByTestId('login-password').fill(registry.password);
+    await dialog.getByTestId('login-submit').click();
+    const row = dialog.getByTestId('login-row');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(registry.username);
     await expect(row).toContainText('kept in memory until Stevedore quits');
     await page.keyboard.press('Escape');
 
-    // Push the base fixture under a new name: tagged first, then pushed, layer by layer.
-    await images.filterBy(FIXTURES.base.split(':')[0]!);
-    await images.openDetails(images.rowFor(FIXTURES.base));
-    await page.getByTestId('action-push').click();
-    const push = page.getByTestId('push-dialog');
-    await expect(push.getByTestId('command-text')).toHaveText(`docker push ${FIXTURES.base}`);
-    await push.getByTestId('push-input').fill(target);
-    await expect(push.getByTestId('login-state')).toHaveAttribute('data-logged-in', 'true');
-    await expect(push.getByTestId('command-text')).toHaveText(`docker tag ${FIXTURES.base} ${target} && docker push ${target}`);
-    await push.getByTestId('push-submit').click();
-    await expect(push.getByTestId('push-done')).toBeVisible({ timeout: 60_000 });
-    const digest = await push.getByTestId('push-digest').textContent();
-    expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
-    expect(inspectImage(target, '{{json .RepoDigests}}')).toContain(digest!);
+    // Push two images under new names: tagged first, then pushed, layer by layer.
+    const digests: string[] = [];
+    for (const [source, target] of [
+      [FIXTURES.base, one],
+      [FIXTURES.child, two],
+    ] as const) {
+      await images.filterBy(source.split(':')[0]!);
+      await images.openDetails(images.rowFor(source));
+      await page.getByTestId('action-push').click();
+      const push = page.getByTestId('push-dialog');
+      await expect(push.getByTestId('command-text')).toHaveText(`docker push ${source}`);
+      await push.getByTestId('push-input').fill(target);
+      await expect(push.getByTestId('login-state')).toHaveAttribute('data-logged-in', 'true');
+      await expect(push.getByTestId('command-text')).toHaveText(`docker tag ${source} ${target} && docker push ${target}`);
+      await push.getByTestId('push-submit').click();
+      await expect(push.getByTestId('transfer-layer').first()).toBeVisible({ timeout: 30_000 });
+      await expect(push.getByTestId('push-done')).toBeVisible({ timeout: 60_000 });
+      const digest = (await push.getByTestId('push-digest').textContent())!;
+      expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+      expect(inspectImage(target, '{{json .RepoDigests}}')).toContain(digest);
+      digests.push(digest);
+      await page.keyboard.press('Escape');
+    }
+
+    // Browse: the repository, its tags, and a tag's manifest with the digest the push answered.
+    await page.getByTestId('logins-open').click();
+    await dialog.getByTestId('registries-tab-browse').click();
+    await dialog.getByTestId('browse-registry').fill(registry.address);
+    await dialog.getByTestId('browse-open').click();
+    await dialog.getByTestId('browse-repo').filter({ hasText: repo }).click();
+    await expect(dialog.getByTestId('browse-tag')).toHaveText(['1', '2']);
+    await dialog.getByTestId('browse-tag').filter({ hasText: '2' }).click();
+    await expect(dialog.getByTestId('browse-digest')).toHaveText(digests[1]!);
+    // Delete :2 from the registry: only :1 is left there; the local image stays.
+    await dialog.getByTestId('browse-delete').click();
+    await dialog.getByTestId('browse-delete-confirm').click();
+    await expect(dialog.getByTestId('browse-tag')).toHaveText(['1']);
+    expect(inspectImage(two, '{{.Id}}')).not.toBe('');
+
+    // Pull :1 back after removing it locally, from the browser, and go elsewhere while it runs.
+    const id = inspectImage(one, '{{.Id}}');
+    docker(['rmi', one]);
+    await dialog.getByTestId('browse-tag').filter({ hasText: '1' }).click();
+    await dialog.getByTestId('browse-pull').click();
+    const pull = page.getByTestId('pull-dialog');
+    await expect(pull.getByTestId('pull-normalized')).toHaveText(one);
+    await expect(pull.getByTestId('command-text')).toHaveText(`docker pull ${one}`);
+    await pull.getByTestId('pull-submit').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('view-containers').click();
+    await page.getByTestId('tasks-button').click();
+    const task = page.locator('[data-testid="task"][data-job-name="images.pull"]').first();
+    await expect(task).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(task.getByTestId('task-result')).toContainText(one);
+    expect(inspectImage(one, '{{.Id}}')).toBe(id);
+  });
+
+  test('pulls through the engine\u2019s mirror and through a prefix mirror after a dead one, and says which served', async ({ page, images, e2eEnv }) => {
+    test.setTimeout(120_000);
+    const name = `e2e-mirror-${randomName()}`;
+    made.push(`${name}:1`, `${name}:2`);
+    // On the stand-in Docker Hub (served through the engine's mirror) and under a prefix mirror's path.
+    for (const target of [`${e2eEnv.hub.address}/library/${name}:1`, `${e2eEnv.hub.address}/docker.io/library/${name}:2`]) {
+      docker(['tag', FIXTURES.base, target]);
+      docker(['push', target]);
+      docker(['rmi', target]);
+    }
+    await images.waitForList();
+    await page.getByTestId('logins-open').click();
+    const dialog = page.getByTestId('registries-dialog');
+    await dialog.getByTestId('registries-tab-mirrors').click();
+    await expect(dialog.getByTestId('daemon-mirrors')).toContainText(`http://${e2eEnv.mirror.address}`);
+    for (const prefix of ['127.0.0.1:9/docker.io', `${e2eEnv.hub.address}/docker.io`]) {
+      await dialog.getByTestId('mirror-input').fill(prefix);
+      await dialog.getByTestId('mirror-add').click();
+    }
+    const mirrors = dialog.getByTestId('prefix-mirror');
+    await expect(mirrors).toHaveCount(2);
+    await mirrors.nth(0).getByTestId('mirror-test').click();
+    await mirrors.nth(1).getByTestId('mirror-test').click();
+    await expect(mirrors.nth(0).getByTestId('mirror-check')).toHaveAttribute('data-ok', 'false');
+    await expect(mirrors.nth(1).getByTestId('mirror-check')).toHaveAttribute('data-ok', 'true');
+    await expect(mirrors.nth(1).getByTestId('mirror-check')).toContainText(/Answers in \d+ ms/);
     await page.keyboard.press('Escape');
 
-    // Gone locally, then pulled back: the same image, by the name pushed.
-    const id = inspectImage(target, '{{.Id}}');
-    docker(['rmi', target]);
+    // Straight: the engine's own mirror serves Docker Hub names.
     await page.getByTestId('pull-open').click();
-    const pull = page.getByTestId('pull-dialog');
-    await pull.getByTestId('pull-input').fill(target);
-    await expect(pull.getByTestId('pull-normalized')).toHaveText(target);
-    await expect(pull.getByTestId('login-state')).toHaveAttribute('data-logged-in', 'true');
-    await expect(pull.getByTestId('command-text')).toHaveText(`docker pull ${target}`);
+    let pull = page.getByTestId('pull-dialog');
+    await pull.getByTestId('pull-input').fill(`${name}:1`);
+    await pull.getByTestId('pull-via-direct').check();
     await pull.getByTestId('pull-submit').click();
     await expect(pull.getByTestId('pull-done')).toBeVisible({ timeout: 60_000 });
-    expect(inspectImage(target, '{{.Id}}')).toBe(id);
     await page.keyboard.press('Escape');
-    // The list hears the engine's pull event and shows the name.
-    await images.filterBy('e2e/push-');
-    await expect(images.rowFor(target)).toBeVisible({ timeout: 15_000 });
+
+    // Through the prefix mirrors: the first is dead, the second serves, and the name is Docker Hub's.
+    await page.getByTestId('pull-open').click();
+    pull = page.getByTestId('pull-dialog');
+    await pull.getByTestId('pull-input').fill(`${name}:2`);
+    await expect(pull.getByTestId('pull-via-mirrors')).toBeChecked();
+    await expect(pull.getByTestId('command-text')).toHaveText(`docker pull 127.0.0.1:9/docker.io/library/${name}:2 && docker tag 127.0.0.1:9/docker.io/library/${name}:2 ${name}:2 && docker rmi 127.0.0.1:9/docker.io/library/${name}:2`);
+    await pull.getByTestId('pull-submit').click();
+    await expect(pull.getByTestId('pull-served')).toHaveText(` Served by ${e2eEnv.hub.address}/docker.io.`, { timeout: 60_000 });
+    expect(JSON.parse(inspectImage(`${name}:2`, '{{json .RepoTags}}')).filter((t: string) => t.includes('/docker.io/'))).toEqual([]);
   });
 
   test('names a pull of a tag the registry lacks as not found, and shows docker.io names in full before starting', async ({ page, images, e2eEnv }) => {

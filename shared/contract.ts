@@ -13,7 +13,7 @@ import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
 import type { DiskUsage } from './disk-types';
 import type { LayerSharing, SharingProgress } from './sharing-types';
-import { prefixMirror, type HubResult, type MirrorCheck, type MirrorSettings, type PullResult, type PushResult, type RegistryLogin, type RegistryLogins, type TransferProgress } from './registry-types';
+import { prefixMirror, type CatalogPage, type RegistryBrowse, type RemoteManifest, type TagPage, type HubResult, type MirrorCheck, type MirrorSettings, type PullResult, type PushResult, type RegistryLogin, type RegistryLogins, type TransferProgress } from './registry-types';
 
 /**
  * The one place every backend method is named. Hosts, the renderer's client and argument validation
@@ -239,6 +239,15 @@ export const methods = {
   'registries.setPrefixMirrors': method(z.object({ prefixMirrors: z.array(prefixMirror).max(20) }).strict()).returns<MirrorSettings>(),
   /** Whether a prefix mirror answers as a registry, and its round trip. */
   'registries.checkMirror': method(z.object({ mirror: prefixMirror }).strict()).returns<MirrorCheck>(),
+  /** Registries browsed before (remembered per user). */
+  'registries.browsed': method(noArgs).returns<RegistryBrowse>(),
+  /** A page of a private registry's repositories (`/v2/_catalog`); remembers the registry. */
+  'registries.catalog': method(z.object({ registry: registryHost, last: z.string().max(512).optional() }).strict()).returns<CatalogPage>(),
+  'registries.tags': method(z.object({ registry: registryHost, repository: z.string().min(1).max(512), last: z.string().max(512).optional() }).strict()).returns<TagPage>(),
+  /** A tag's (or digest's) manifest: its digest, platforms, layers and when it was built. */
+  'registries.manifest': method(z.object({ registry: registryHost, repository: z.string().min(1).max(512), reference: z.string().min(1).max(200) }).strict()).returns<RemoteManifest>(),
+  /** Deletes a manifest by digest, which removes every tag pointing at it, where the registry allows it. */
+  'registries.deleteManifest': method(z.object({ registry: registryHost, repository: z.string().min(1).max(512), digest: z.string().regex(/^sha256:[a-f0-9]{64}$/, 'a manifest digest (sha256:…)') }).strict()).returns<{ deleted: string }>(),
   'jobs.list': method(noArgs).returns<JobUpdate[]>(),
   'jobs.cancel': method(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Forget finished jobs in every window: some by ID, or all of them. */

@@ -150,3 +150,34 @@ export interface MirrorAttempt {
   code: string;
   message: string;
 }
+
+/** What a private registry holds, as its v2 API answers (browsing). */
+export interface CatalogPage {
+  repositories: string[];
+  /** The `last` value for the next page (from the Link header), or null on the last page. */
+  next: string | null;
+}
+
+export interface TagPage {
+  tags: string[];
+  next: string | null;
+}
+
+export interface RemoteManifest {
+  digest: string;
+  mediaType: string;
+  /** An index's entries, "os/architecture[/variant]"; empty for a single-platform manifest. */
+  platforms: { platform: string; digest: string; size: number }[];
+  /** Of the manifest itself, or for an index of its first linux/amd64 entry (else its first image). */
+  layers: { digest: string; size: number; mediaType: string }[];
+  /** The sum of the layers' (compressed) sizes. */
+  totalSize: number;
+  /** The image config's `created`, as written there. */
+  created: string | null;
+  configDigest: string | null;
+}
+
+export interface RegistryBrowse {
+  /** Registries the user browsed before, to offer again. */
+  registries: string[];
+}

@@ -32,6 +32,9 @@ export interface E2EEnv {
   /** Every engine with its web host, the containerd store first (the one users have). */
   engines: E2EEngine[];
   registry: { address: string; username: string; password: string };
+  /** A stand-in Docker Hub without auth, and the engines' registry mirror (a proxy of it). */
+  hub: { address: string };
+  mirror: { address: string };
   /** True when global setup started the engine (so teardown stops it). */
   startedEngine: boolean;
   /** The binary and display for the electron project, or why it is skipped (one clause, for the skip line). */

@@ -34,7 +34,8 @@ import type { Credentials } from './registries/credentials';
 import { registryLabel } from './registries/credentials';
 import { checkLogin } from './registries/login';
 import { searchHub } from './registries/hub-search';
-import { checkMirror, daemonRegistryConfig } from './registries/mirrors';
+import { checkMirror, daemonRegistryConfig, isLoopback } from './registries/mirrors';
+import { deleteManifest, getManifest, listRepositories, listTags, type RegistryApiOptions } from './registries/registry-api';
 import type { UserSettings } from './settings/user-settings';
 import { pullImage } from './registries/pull';
 import { pushImage } from './registries/push';
@@ -75,6 +76,12 @@ export type JobHandlers = {
 
 /** The contract's methods, implemented. Arguments arrive already validated. */
 export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, layers, caches, credentials, userSettings }: HandlerDeps): MethodHandlers {
+  /** How to reach a registry ourselves: the user's login for it, plain HTTP where the engine uses it too. */
+  const registryApi = async (registry: string): Promise<RegistryApiOptions> => ({
+    registry,
+    auth: await credentials.authFor(registry),
+    insecure: isLoopback(registry) || (await daemonRegistryConfig(await engine.client())).insecure.includes(registry),
+  });
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
     'engine.status': async () => engine.status(),
@@ -140,6 +147,19 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
       return { daemon: await daemonRegistryConfig(await engine.client()), prefixMirrors: saved.prefixMirrors, problem: null };
     },
     'registries.checkMirror': async ({ mirror }) => checkMirror(mirror, (await daemonRegistryConfig(await engine.client())).insecure),
+    'registries.browsed': async () => ({ registries: (await userSettings.read()).settings.registries }),
+    'registries.catalog': async ({ registry, last }) => {
+      const page = await listRepositories(await registryApi(registry), { last, n: 100 });
+      // Reached and answered: worth offering again.
+      await userSettings.update((s) => ({ ...s, registries: [registry, ...s.registries.filter((r) => r !== registry)].slice(0, 20) }));
+      return page;
+    },
+    'registries.tags': async ({ registry, repository, last }) => listTags(await registryApi(registry), repository, { last, n: 100 }),
+    'registries.manifest': async ({ registry, repository, reference }) => getManifest(await registryApi(registry), repository, reference),
+    'registries.deleteManifest': async ({ registry, repository, digest }) => {
+      await deleteManifest(await registryApi(registry), repository, digest);
+      return { deleted: digest };
+    },
     'registries.searchHub': async ({ term, limit }) => searchHub(await engine.client(), term, limit),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

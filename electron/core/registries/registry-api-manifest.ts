@@ -10,19 +10,8 @@ import { ok, send, type Call, type Session } from './registry-api-session';
  * claims (and the one asked for), then the first linux/amd64 image of an index and its config blob.
  */
 
-export interface RemoteManifest {
-  digest: string;
-  mediaType: string;
-  /** An index's entries, "os/architecture[/variant]"; empty for a single-platform manifest. */
-  platforms: { platform: string; digest: string; size: number }[];
-  /** Of the manifest itself, or for an index of its first linux/amd64 entry (else its first image). */
-  layers: { digest: string; size: number; mediaType: string }[];
-  /** The sum of the layers' (compressed) sizes. */
-  totalSize: number;
-  /** The image config's `created`, as written there. */
-  created: string | null;
-  configDigest: string | null;
-}
+export type { RemoteManifest } from '../../../shared/registry-types';
+import type { RemoteManifest } from '../../../shared/registry-types';
 
 export const MEDIA = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',

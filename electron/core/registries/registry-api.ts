@@ -15,16 +15,8 @@ import { ok, openSession, send, type Call, type RegistryApiOptions } from './reg
 export type { RegistryApiOptions } from './registry-api-session';
 export type { RemoteManifest } from './registry-api-manifest';
 
-export interface CatalogPage {
-  repositories: string[];
-  /** The `last` value for the next page (from the Link header), or null on the last page. */
-  next: string | null;
-}
-
-export interface TagPage {
-  tags: string[];
-  next: string | null;
-}
+export type { CatalogPage, TagPage } from '../../../shared/registry-types';
+import type { CatalogPage, TagPage } from '../../../shared/registry-types';
 
 const MAX_ENTRIES = 100_000;
 const catalogSchema = z.object({ repositories: z.array(z.string().max(1024)).max(MAX_ENTRIES).nullish() });

@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StevedoreError } from '../../../shared/errors';
 import { shortId } from '../../../shared/format';
 import { parseReference } from '../../../shared/reference';
 import { pullCommand } from '../../../shared/registry-commands';
-import type { PullResult, TransferProgress } from '../../../shared/registry-types';
+import type { PrefixMirror, PullResult, TransferProgress } from '../../../shared/registry-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { CommandHint } from '../../ui/CommandHint';
@@ -20,9 +20,9 @@ import { TransferLayers } from './TransferLayers';
 const PLATFORM = /^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/;
 
 /** `docker pull`: the name normalised as docker reads it before anything starts, then every layer's progress. */
-export function PullDialog({ onClose }: { onClose(): void }) {
+export function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initial);
   const [platform, setPlatform] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
@@ -32,13 +32,28 @@ export function PullDialog({ onClose }: { onClose(): void }) {
   const platformOk = platform.trim() === '' || PLATFORM.test(platform.trim());
   const running = job?.state === 'running' || (jobId !== null && job === null);
   const ref = text.trim();
+  const [mirrors, setMirrors] = useState<PrefixMirror[]>([]);
+  const [through, setThrough] = useState<'direct' | 'mirrors'>('direct');
+  const [fallback, setFallback] = useState(true);
+  useEffect(() => {
+    api.call('registries.mirrors').then(
+      (m) => {
+        setMirrors(m.prefixMirrors);
+        if (m.prefixMirrors.length > 0) setThrough('mirrors');
+      },
+      () => undefined,
+    );
+  }, []);
+  // Prefix mirrors serve Docker Hub names by tag.
+  const mirrorable = verdict?.ok === true && verdict.ref.domain === 'docker.io' && verdict.ref.digest === null && mirrors.length > 0;
+  const via = mirrorable && through === 'mirrors' ? mirrors : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!verdict?.ok || !platformOk || running) return;
     setError(null);
     try {
-      const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null });
+      const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null, via, fallback });
       setJobId(id);
     } catch (err) {
       setError(toStevedoreError(err));
@@ -96,16 +111,35 @@ export function PullDialog({ onClose }: { onClose(): void }) {
           <input className={`text-input mono${platformOk ? '' : ' is-invalid'}`} data-testid="pull-platform" value={platform} placeholder={t('registries.pull.platformPlaceholder')} onChange={(e) => setPlatform(e.target.value)} spellCheck={false} />
         </label>
         {!platformOk && <p className="name-problem">{t('registries.pull.platformBad')}</p>}
-        {verdict?.ok && <LoginState registry={verdict.ref.domain} />}
-        <CommandHint command={pullCommand(verdict?.ok ? verdict.ref.familiar : ref || 'NAME[:TAG]', platformOk ? platform.trim() || null : null)} />
+        {mirrorable && (
+          <fieldset className="pull-via" data-testid="pull-via">
+            <legend className="field-label">{t('registries.pullVia.label')}</legend>
+            <label className="radio">
+              <input type="radio" name="pull-via" checked={through === 'direct'} onChange={() => setThrough('direct')} data-testid="pull-via-direct" /> {t('registries.pullVia.direct')}
+            </label>
+            <label className="radio">
+              <input type="radio" name="pull-via" checked={through === 'mirrors'} onChange={() => setThrough('mirrors')} data-testid="pull-via-mirrors" /> {t('registries.pullVia.mirrors')}:{' '}
+              <span className="mono">{mirrors.map((m) => m.prefix).join(' → ')}</span>
+            </label>
+            {through === 'mirrors' && mirrors.length > 1 && (
+              <label className="checkbox">
+                <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} data-testid="pull-fallback" /> {t('registries.pullVia.fallback')}
+              </label>
+            )}
+          </fieldset>
+        )}
+        {verdict?.ok && <LoginState registry={via[0] ? via[0].prefix.split('/')[0]! : verdict.ref.domain} />}
+        <CommandHint command={pullCommand(verdict?.ok ? verdict.ref.familiar : ref || 'NAME[:TAG]', platformOk ? platform.trim() || null : null, via[0]?.prefix ?? null)} />
         {error && <InlineError heading={t('registries.pull.failed')} error={error} testId="pull-error" />}
-        {job && job.state === 'running' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
+        {job && job.state !== 'failed' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
         {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('registries.pull.failed')} />}
         {result && (
           <p className="job-done" data-testid="pull-done" role="status">
             <CheckIcon />
             <span>
               {t(result.upToDate ? 'registries.pull.upToDate' : 'registries.pull.done', { name: result.familiar, id: shortId(result.imageId) })}
+              {result.via && <span data-testid="pull-served"> {t('registries.pullVia.served', { mirror: result.via })}</span>}
+              {result.attempts.length > 0 && <span className="muted"> {t('registries.pullVia.tried', { list: result.attempts.map((a) => `${a.prefix} (${a.message})`).join('; ') })}</span>}
               {result.digest && <code className="mono pull-digest">{result.digest}</code>}
             </span>
           </p>

@@ -96,7 +96,7 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
         {registry && <LoginState registry={registry} />}
         <CommandHint command={tagAndPushCommand(source, target || 'NAME:TAG')} />
         {error && <InlineError heading={t('registries.push.failed')} error={error} testId="push-error" />}
-        {job && job.state === 'running' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
+        {job && job.state !== 'failed' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
         {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('registries.push.failed')} />}
         {result && (
           <div className="job-done" data-testid="push-done" role="status">

@@ -9,7 +9,7 @@ export function RegistryButtons() {
       <button type="button" className="button" data-testid="pull-open" title={t('registries.pull.openTitle')} onClick={() => useRegistryDialog.getState().open({ kind: 'pull' })}>
         <span>{t('registries.pull.open')}</span>
       </button>
-      <button type="button" className="button" data-testid="logins-open" title={t('registries.logins.openTitle')} onClick={() => useRegistryDialog.getState().open({ kind: 'logins' })}>
+      <button type="button" className="button" data-testid="logins-open" title={t('registries.logins.openTitle')} onClick={() => useRegistryDialog.getState().open({ kind: 'registries', tab: 'logins' })}>
         <span>{t('registries.logins.open')}</span>
       </button>
     </>

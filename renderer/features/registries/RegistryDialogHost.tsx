@@ -1,7 +1,7 @@
 import { useRegistryDialog } from '../../stores/registry-dialog-store';
-import { LoginsDialog } from './LoginsDialog';
 import { PullDialog } from './PullDialog';
 import { PushDialog } from './PushDialog';
+import { RegistriesDialog } from './RegistriesDialog';
 
 /** Mounts whichever registry dialog is open. */
 export function RegistryDialogHost() {
@@ -11,10 +11,10 @@ export function RegistryDialogHost() {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'pull':
-      return <PullDialog key={key} onClose={close} />;
+      return <PullDialog key={key} initial={dialog.ref ?? ''} onClose={close} />;
     case 'push':
       return <PushDialog key={key} source={dialog.source} onClose={close} />;
-    case 'logins':
-      return <LoginsDialog key={key} onClose={close} />;
+    case 'registries':
+      return <RegistriesDialog key={key} tab={dialog.tab} onClose={close} />;
   }
 }

@@ -6,13 +6,12 @@ import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { describeError } from '../../i18n/describe-error';
 import { CommandHint } from '../../ui/CommandHint';
-import { Dialog } from '../../ui/Dialog';
 import { useToasts } from '../../ui/toast-store';
 import { LoginForm } from './LoginForm';
 import { useLogins } from './logins-store';
 
 /** Every registry the user is logged in to, and where the login is kept; log in to another, or out. */
-export function LoginsDialog({ onClose }: { onClose(): void }) {
+export function LoginsPanel() {
   const { t, i18n } = useTranslation();
   const logins = useLogins((s) => s.logins);
   const problems = useLogins((s) => s.problems);
@@ -29,13 +28,8 @@ export function LoginsDialog({ onClose }: { onClose(): void }) {
       useToasts.getState().show('error', describeError(i18n, toStevedoreError(err)).title);
     }
   };
-  const footer = (
-    <button type="button" className="button" onClick={onClose}>
-      {t('dialog.close')}
-    </button>
-  );
   return (
-    <Dialog title={t('registries.logins.title')} testId="logins-dialog" onClose={onClose} footer={footer} size="medium">
+    <div className="registries-panel" data-testid="logins-panel">
       {logins !== null && logins.length === 0 && <p className="muted">{t('registries.logins.none')}</p>}
       {logins !== null && logins.length > 0 && (
         <table className="logins-table" data-testid="logins-table">
@@ -78,6 +72,6 @@ export function LoginsDialog({ onClose }: { onClose(): void }) {
           <CommandHint command="docker login" />
         </div>
       )}
-    </Dialog>
+    </div>
   );
 }
