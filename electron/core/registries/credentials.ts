@@ -19,16 +19,10 @@ import {
  * electron/main. Nothing here writes config.json, and no secret reaches an error or a log.
  */
 
-export type CredentialSource = 'session' | 'helper' | 'config-file';
-
-export interface RegistryLogin {
-  /** registryKey() of the registry: "https://index.docker.io/v1/" for Docker Hub, else host[:port]. */
-  registry: string;
-  username: string;
-  source: CredentialSource;
-  /** The helper's name ("desktop", "osxkeychain", …) when source is 'helper'. */
-  helper: string | null;
-}
+// Here a login's `registry` is its registryKey() ("https://index.docker.io/v1/" for Docker Hub); the
+// handlers turn it into the name users type (registryLabel) before it crosses the contract.
+export type { CredentialSource, RegistryLogin } from '../../../shared/registry-types';
+import type { CredentialSource, RegistryLogin } from '../../../shared/registry-types';
 
 /** What dockerode's `authconfig` takes. */
 export interface AuthConfig {

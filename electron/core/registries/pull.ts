@@ -5,15 +5,8 @@ import { parseReference, type ParsedReference } from '../../../shared/reference'
 import { mirroredName, type MirrorAttempt, type PrefixMirror, type PullResult, type TransferProgress } from '../../../shared/registry-types';
 import { imageObject } from '../engine/engine-objects';
 import type { JobContext } from '../jobs';
+import type { AuthConfig } from './credentials';
 import { runTransfer } from './registry-stream';
-
-/** What the engine's authconfig header carries: a login, or an identity token from one. */
-export interface AuthConfig {
-  username?: string;
-  password?: string;
-  identitytoken?: string;
-  serveraddress: string;
-}
 
 /** Where pulls and pushes find the user's login for a registry (never logged, never in a job's payload). */
 export interface AuthSource {

@@ -4,20 +4,14 @@ import type { AuthConfig } from './credentials';
 import { deleteManifest, getManifest, listRepositories, listTags, type RegistryApiOptions } from './registry-api';
 import { parseChallenges } from './registry-api-auth';
 import { fakeServer, imageFixture, registryErrorBody, sendBody, sendJson, type FakeServer, type Handler } from './test-support/registry-api-server';
+import { rejection } from './test-support/rejection';
 
 const PASSWORD = 's3cret-Pa55word';
 const IDENTITY = 'refresh-token-0123456789';
 const creds = (host: string, password = PASSWORD): AuthConfig => ({ username: 'alice', password, serveraddress: host });
 const basic = (password = PASSWORD) => `Basic ${Buffer.from(`alice:${password}`).toString('base64')}`;
 
-async function failure(p: Promise<unknown>): Promise<BackendError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BackendError);
-  return err as BackendError;
-}
+const failure = rejection;
 /** Everything an error could show anyone. */
 const shownText = (e: BackendError) => JSON.stringify({ ...e.toData(), stack: e.stack });
 

@@ -4,6 +4,7 @@ import { BackendError } from '../../../shared/errors';
 import { dockerCli } from '../test-support/backend-harness';
 import { testEngines, testEnv } from '../test-support/test-env';
 import { deleteManifest, getManifest, listRepositories, listTags, pingRegistry, type RegistryApiOptions } from './registry-api';
+import { rejection } from './test-support/rejection';
 
 /** The digest `docker push` printed: "1: digest: sha256:… size: 527". */
 function pushedDigest(output: string): string {
@@ -12,14 +13,7 @@ function pushedDigest(output: string): string {
   return m[1]!;
 }
 
-async function failure(p: Promise<unknown>): Promise<BackendError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BackendError);
-  return err as BackendError;
-}
+const failure = rejection;
 
 // One engine is enough: this talks to the registry itself, the engine only pushes.
 const engine = testEngines()[0]!;

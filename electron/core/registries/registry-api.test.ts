@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackendError } from '../../../shared/errors';
 import { deleteManifest, getManifest, listRepositories, listTags, pingRegistry, type RegistryApiOptions } from './registry-api';
 import { nextFromLink } from './registry-api-names';
 import { fakeServer, imageFixture, registryErrorBody, sendBody, sendJson, sha256, type FakeServer } from './test-support/registry-api-server';
+import { rejection } from './test-support/rejection';
 
-async function failure(p: Promise<unknown>): Promise<BackendError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BackendError);
-  return err as BackendError;
-}
+const failure = rejection;
 
 let registry: FakeServer;
 let other: FakeServer;
