@@ -75,7 +75,8 @@ export interface HubResult {
   official: boolean;
 }
 
-export type CredentialSource = 'session' | 'helper' | 'config-file';
+/** `vault`: encrypted by the desktop app with the system keychain (Electron safeStorage). */
+export type CredentialSource = 'session' | 'vault' | 'helper' | 'config-file';
 
 /** A registry the user has credentials for, and where they live (never the secret itself). */
 export interface RegistryLogin {

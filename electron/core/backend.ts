@@ -7,7 +7,7 @@ import { EventWatcher } from './engine/events';
 import { createJobHandlers, createMethodHandlers } from './handlers';
 import { ImageLayers } from './layers/image-layers';
 import { StoreCaches } from './removal/store';
-import { Credentials } from './registries/credentials';
+import { Credentials, type SecretVault } from './registries/credentials';
 import { UserSettings } from './settings/user-settings';
 import { JobManager, type JobContext } from './jobs';
 import { UploadArea } from './files/uploads';
@@ -37,6 +37,8 @@ export interface BackendOptions extends EngineOptions {
   dockerConfig?: string;
   /** Where the user's registry choices are remembered (default: $XDG_CONFIG_HOME/stevedore). */
   settingsDir?: string;
+  /** The desktop app's keychain-encrypted store for logins made in Stevedore (the web host has none). */
+  vault?: SecretVault;
 }
 
 /** The whole backend both hosts serve: engine connection, event stream, jobs and the handlers. */
@@ -50,7 +52,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   // Previews re-read only images that are new since the last one (IDs are content addresses).
   const caches = new StoreCaches();
   // A login made here is kept by the docker credential helper the user configured, else in memory only.
-  const credentials = new Credentials({ configDir: options.dockerConfig, keep: 'helper' });
+  const credentials = new Credentials({ configDir: options.dockerConfig, keep: 'helper', vault: options.vault });
   const userSettings = new UserSettings(options.settingsDir);
   const deps = { engine, jobs, events, prefetch, uploads, layers, caches, credentials, userSettings };
   const methods = createMethodHandlers(deps);

@@ -6,6 +6,7 @@ import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindIpc } from './ipc';
 import { bindFileDialogs } from './file-dialogs';
 import { createMainWindow } from './window';
+import { keychainVault } from './keychain-vault';
 
 // Chromium's own network chatter (component updates, safe browsing) has no place in a local tool.
 app.commandLine.appendSwitch('disable-background-networking');
@@ -18,7 +19,7 @@ const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
 // Dialled while Electron starts rather than once it is ready, so the engine's answer and the first
 // image list (which the backend asks for on its own) are there when the window first asks.
-const backend = firstInstance ? createBackend({ dockerHost: process.env.STEVEDORE_DOCKER_HOST }) : null;
+const backend = firstInstance ? createBackend({ dockerHost: process.env.STEVEDORE_DOCKER_HOST, vault: keychainVault() }) : null;
 
 app.whenReady().then(() => {
   if (!backend) return;

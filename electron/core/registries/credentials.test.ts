@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -311,6 +311,31 @@ describe('save and remove', () => {
     const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper' });
     expect(await creds.save('reg.example', 'me', 'pw')).toMatchObject({ source: 'session', helper: null });
     expect(box.configText()).toBeNull();
+  });
+
+  it("the desktop app's keychain vault keeps a login made here across restarts, sealed, and forgets it on logout; a helper still wins", async () => {
+    const box = credentialSandbox();
+    // A stand-in for safeStorage: a sealed file the test can read, never the plain text.
+    const sealedFile = join(box.configDir, 'vault.bin');
+    const seal = (text: string) => Buffer.from(text).toString('base64').split('').reverse().join('');
+    const unseal = (text: string) => Buffer.from(text.split('').reverse().join(''), 'base64').toString();
+    const vault = {
+      load: async () => new Map(Object.entries(JSON.parse(existsSync(sealedFile) ? unseal(readFileSync(sealedFile, 'utf8')) : '{}') as Record<string, { username: string; secret: string }>)),
+      store: async (entries: ReadonlyMap<string, { username: string; secret: string }>) => writeFileSync(sealedFile, seal(JSON.stringify(Object.fromEntries(entries)))),
+    };
+    const creds = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper', vault });
+    expect(await creds.save('reg.example', 'me', 'pw-sealed')).toEqual({ registry: 'reg.example', username: 'me', source: 'vault', helper: null });
+    expect(readFileSync(sealedFile, 'utf8')).not.toContain('pw-sealed');
+    // The app restarted: the login is still there, from the vault.
+    const restarted = new Credentials({ configDir: box.configDir, env: box.env, keep: 'helper', vault });
+    expect(await restarted.authFor('reg.example')).toEqual({ username: 'me', password: 'pw-sealed', serveraddress: 'reg.example' });
+    expect((await restarted.list()).logins).toEqual([{ registry: 'reg.example', username: 'me', source: 'vault', helper: null }]);
+    expect(await restarted.remove('reg.example')).toEqual({ removed: true, source: 'vault' });
+    expect(await new Credentials({ configDir: box.configDir, env: box.env, vault }).authFor('reg.example')).toBeNull();
+    // With a helper configured, the helper keeps it and the vault holds nothing.
+    box.writeConfig({ credsStore: TEST_HELPER });
+    expect(await restarted.save('reg.example', 'me', 'pw-helper')).toMatchObject({ source: 'helper' });
+    expect(unseal(readFileSync(sealedFile, 'utf8'))).toBe('{}');
   });
 
   it('saving to the helper replaces an earlier session login, which would hide it', async () => {

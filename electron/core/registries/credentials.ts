@@ -41,6 +41,8 @@ export interface CredentialsOptions {
   keep?: 'session' | 'helper';
   /** How long a helper may take; default 10 s. */
   helperTimeoutMs?: number;
+  /** The desktop app's encrypted store for logins made here (else they stay in memory). */
+  vault?: SecretVault;
 }
 
 export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
@@ -96,17 +98,55 @@ interface SessionEntry {
   secret: string;
 }
 
+/**
+ * Where the desktop app keeps logins made in Stevedore when no credential helper is configured:
+ * encrypted with the system keychain (Electron's safeStorage), in the app's own folder. The core only
+ * hands it the entries; it never sees how they are encrypted.
+ */
+export interface SecretVault {
+  load(): Promise<Map<string, SessionEntry>>;
+  store(entries: ReadonlyMap<string, SessionEntry>): Promise<void>;
+}
+
 export class Credentials {
   readonly #session = new Map<string, SessionEntry>();
   readonly #configDir: string;
   readonly #keep: 'session' | 'helper';
   readonly #run: HelperRunOptions;
+  readonly #vault: SecretVault | null;
+  #loaded: Promise<void> | null = null;
 
   constructor(opts: CredentialsOptions = {}) {
     const env = opts.env ?? process.env;
     this.#configDir = opts.configDir ?? dockerConfigDir(env);
     this.#keep = opts.keep ?? 'session';
     this.#run = { env, timeoutMs: opts.helperTimeoutMs ?? HELPER_TIMEOUT_MS, maxOutputBytes: HELPER_MAX_OUTPUT };
+    this.#vault = opts.vault ?? null;
+  }
+
+  /** The vault's logins, read once; one that cannot be read is as if empty (the user logs in again). */
+  #ready(): Promise<void> {
+    this.#loaded ??= (this.#vault?.load() ?? Promise.resolve(new Map<string, SessionEntry>())).then(
+      (entries) => {
+        for (const [key, entry] of entries) if (!this.#session.has(key)) this.#session.set(key, entry);
+      },
+      () => undefined,
+    );
+    return this.#loaded;
+  }
+
+  async #persist(): Promise<void> {
+    if (!this.#vault) return;
+    try {
+      await this.#vault.store(this.#session);
+    } catch (err) {
+      throw new BackendError('IO', 'Keeping the login in the system keychain failed: it is kept until Stevedore quits.', 'Log in again after restarting, or configure a docker credential helper.', (err as Error).message);
+    }
+  }
+
+  /** Where a login made here lives: the vault when the desktop app has one, else memory. */
+  get #kept(): CredentialSource {
+    return this.#vault ? 'vault' : 'session';
   }
 
   /** The folder config.json is read from (for messages such as "run docker logout"). */
@@ -117,6 +157,7 @@ export class Credentials {
   /** Credentials for a registry host, or null to go anonymous. Throws only when a configured helper fails, as docker does. */
   async authFor(registry: string): Promise<AuthConfig | null> {
     const key = registryKey(registry);
+    await this.#ready();
     const session = this.#session.get(key);
     if (session) return toAuth(key, session.username, session.secret);
     const config = await this.#config();
@@ -135,10 +176,11 @@ export class Credentials {
 
   /** Every registry with credentials, as the one authFor would use; what cannot be read is a problem, not a throw. */
   async list(): Promise<{ logins: RegistryLogin[]; problems: string[] }> {
+    await this.#ready();
     const config = await this.#config();
     const problems = [...config.problems];
     const logins = new Map<string, RegistryLogin>();
-    for (const [registry, { username }] of this.#session) logins.set(registry, { registry, username, source: 'session', helper: null });
+    for (const [registry, { username }] of this.#session) logins.set(registry, { registry, username, source: this.#kept, helper: null });
 
     const helpers = new Set([...config.credHelpers.values(), ...(config.credsStore === null ? [] : [config.credsStore])]);
     for (const helper of helpers) {
@@ -184,12 +226,15 @@ export class Credentials {
           throw describeFailure(e, config, helper, 'store', key, this.#run.timeoutMs);
         }
         // The helper holds it now; an older session login must not hide it.
-        this.#session.delete(key);
+        await this.#ready();
+        if (this.#session.delete(key)) await this.#persist();
         return { registry: key, username, source: 'helper', helper };
       }
     }
+    await this.#ready();
     this.#session.set(key, { username, secret });
-    return { registry: key, username, source: 'session', helper: null };
+    await this.#persist();
+    return { registry: key, username, source: this.#kept, helper: null };
   }
 
   /**
@@ -199,7 +244,11 @@ export class Credentials {
    */
   async remove(registry: string): Promise<{ removed: boolean; source: CredentialSource | null }> {
     const key = registryKey(registry);
-    if (this.#session.delete(key)) return { removed: true, source: 'session' };
+    await this.#ready();
+    if (this.#session.delete(key)) {
+      await this.#persist();
+      return { removed: true, source: this.#kept };
+    }
     const config = await this.#config();
     const helper = helperFor(config, key);
     if (helper !== null) {
