@@ -74,6 +74,8 @@ forEachEngine((engine) => {
       expect(valueOf<MirrorSettings>(await backend.call('registries.mirrors', {})).prefixMirrors).toEqual(prefixMirrors);
       const dead = valueOf<MirrorCheck>(await backend.call('registries.checkMirror', { mirror: prefixMirrors[0] }));
       expect(dead).toMatchObject({ ok: false, ms: null });
+      // In words, not "fetch failed".
+      expect(dead.error).toMatch(/refuses to connect/);
       const live = valueOf<MirrorCheck>(await backend.call('registries.checkMirror', { mirror: prefixMirrors[1] }));
       expect(live).toMatchObject({ ok: true, status: 200 });
       expect(live.ms).toBeGreaterThanOrEqual(0);

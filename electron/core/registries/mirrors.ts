@@ -42,8 +42,29 @@ export async function checkMirror(mirror: PrefixMirror, insecure: readonly strin
     const ok = answer.status === 200 || answer.status === 401;
     return { prefix: mirror.prefix, ok, ms, status: answer.status, error: ok ? null : `answered ${answer.status}, not as a registry does` };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
     const timedOut = (err as Error).name === 'TimeoutError';
-    return { prefix: mirror.prefix, ok: false, ms: null, status: null, error: timedOut ? `no answer within ${timeoutMs / 1000} s` : (cause ?? (err as Error).message) };
+    return { prefix: mirror.prefix, ok: false, ms: null, status: null, error: timedOut ? `no answer within ${timeoutMs / 1000} s` : networkWords(err) };
   }
+}
+
+const WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'no route to the host',
+  ENETUNREACH: 'the network is unreachable',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+};
+
+/** fetch says only "fetch failed"; the reason is a code some levels down its causes. */
+function networkWords(err: unknown): string {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return WORDS[e.code] ?? e.code;
+    // Node's fetch, like browsers, refuses some ports outright (9, 6000, 5060…).
+    if (depth > 0 && (e as { message?: unknown }).message === 'bad port') return 'a port Node refuses to connect to (as browsers do); use another port';
+  }
+  return (err as Error).message;
 }
