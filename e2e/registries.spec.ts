@@ -69,12 +69,20 @@ test.describe('registries', () => {
     await dialog.getByTestId('registries-tab-browse').click();
     await dialog.getByTestId('browse-registry').fill(registry.address);
     await dialog.getByTestId('browse-open').click();
+    // :2b is :2 again under another tag: deleting :2 by digest takes it along, and the dialog says so.
+    docker(['tag', two, `${registry.address}/${repo}:2b`]);
+    docker(['push', `${registry.address}/${repo}:2b`]);
+    made.push(`${registry.address}/${repo}:2b`);
     await dialog.getByTestId('browse-repo').filter({ hasText: repo }).click();
-    await expect(dialog.getByTestId('browse-tag')).toHaveText(['1', '2']);
-    await dialog.getByTestId('browse-tag').filter({ hasText: '2' }).click();
-    await expect(dialog.getByTestId('browse-digest')).toHaveText(digests[1]!);
-    // Delete :2 from the registry: only :1 is left there; the local image stays.
+    await expect(dialog.getByTestId('browse-tag')).toHaveText(['1', '2', '2b']);
+    await dialog.getByTestId('browse-tag').filter({ hasText: /^1$/ }).click();
     await dialog.getByTestId('browse-delete').click();
+    await expect(dialog.getByTestId('browse-also-goes')).toHaveText('No other tag of this repository points to it.');
+    await dialog.getByTestId('browse-tag').filter({ hasText: /^2$/ }).click();
+    await expect(dialog.getByTestId('browse-ref')).toHaveText(two);
+    await expect(dialog.getByTestId('browse-digest')).toHaveText(digests[1]!);
+    await dialog.getByTestId('browse-delete').click();
+    await expect(dialog.getByTestId('browse-also-goes')).toHaveText('1 other tag points to it and goes too: 2b.');
     await dialog.getByTestId('browse-delete-confirm').click();
     await expect(dialog.getByTestId('browse-tag')).toHaveText(['1']);
     expect(inspectImage(two, '{{.Id}}')).not.toBe('');
@@ -82,7 +90,7 @@ test.describe('registries', () => {
     // Pull :1 back after removing it locally, from the browser, and go elsewhere while it runs.
     const id = inspectImage(one, '{{.Id}}');
     docker(['rmi', one]);
-    await dialog.getByTestId('browse-tag').filter({ hasText: '1' }).click();
+    await dialog.getByTestId('browse-tag').filter({ hasText: /^1$/ }).click();
     await dialog.getByTestId('browse-pull').click();
     const pull = page.getByTestId('pull-dialog');
     await expect(pull.getByTestId('pull-normalized')).toHaveText(one);
@@ -162,7 +170,11 @@ test.describe('registries', () => {
     await expect(pull.getByTestId('pull-submit')).toBeDisabled();
     const missing = `${e2eEnv.registry.address}/e2e/none-${randomName()}:1`;
     await pull.getByTestId('pull-input').fill(missing);
-    await pull.getByTestId('pull-submit').click();
+    // A double click starts one pull, not two.
+    await pull.getByTestId('pull-submit').dblclick();
     await expect(pull.getByTestId('job-error')).toContainText('not found', { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tasks-button').click();
+    await expect(page.getByTestId('task').filter({ hasText: missing })).toHaveCount(1);
   });
 });

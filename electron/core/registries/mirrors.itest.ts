@@ -102,6 +102,19 @@ forEachEngine((engine) => {
       expect(tags.filter((t) => t.includes('/docker.io/'))).toEqual([]);
     });
 
+    it('falls back to Docker Hub through the engine\u2019s mirror when every prefix mirror fails, and says a missing name is not the network\u2019s fault', async () => {
+      const name = `sd-last-resort-${engine.name}`;
+      publish(`${hub!.address}/library/${name}:1`);
+      made.push(`${name}:1`);
+      const end = await pull({ ref: `${name}:1`, via: [{ prefix: '127.0.0.1:9/docker.io' }], fallback: true });
+      expect(end.state, JSON.stringify(end.error)).toBe('done');
+      expect(end.result as PullResult).toMatchObject({ familiar: `${name}:1`, via: null, attempts: [expect.objectContaining({ prefix: '127.0.0.1:9/docker.io' })] });
+      // A typo: the engine's mirror has no such name and Docker Hub is out of reach.
+      const typo = await pull({ ref: `${name}-typo:1` });
+      expect(typo.state).toBe('failed');
+      expect(typo.error?.message).toBe(`The engine's mirror (http://${mirror!.address}/) did not serve ${name}-typo:1, and Docker Hub cannot be reached to ask it.`);
+    });
+
     it('refuses a prefix mirror for a name that is not on Docker Hub, or a pull by digest, before asking anyone', async () => {
       const via = [{ prefix: `${hub!.address}/docker.io` }];
       const other = await pull({ ref: `${hub!.address}/team/app:1`, via });

@@ -6,6 +6,7 @@ import { mirroredName, type MirrorAttempt, type PrefixMirror, type PullResult, t
 import { imageObject } from '../engine/engine-objects';
 import type { JobContext } from '../jobs';
 import type { AuthConfig } from './credentials';
+import { daemonRegistryConfig } from './mirrors';
 import { runTransfer } from './registry-stream';
 
 /** Where pulls and pushes find the user's login for a registry (never logged, never in a job's payload). */
@@ -87,13 +88,34 @@ async function pullThrough(docker: Docker, target: ParsedReference, mirror: Pref
   return pulled;
 }
 
+/**
+ * Straight from the name's registry. For a Docker Hub name the engine asks its own mirrors first and
+ * then Docker Hub; where Hub is out of reach, its "cannot be reached" hides that the mirror answered
+ * without the name, most often a typo. Said so, when the engine has mirrors.
+ */
+async function direct(docker: Docker, target: ParsedReference, platform: string | null, auth: AuthSource, ctx: JobContext<TransferProgress>, stallMs?: number): Promise<Pulled> {
+  try {
+    return await pullName(docker, target, platform, auth, ctx, stallMs);
+  } catch (err) {
+    if (!(err instanceof BackendError) || target.domain !== 'docker.io' || (err.code !== 'NETWORK' && err.code !== 'TIMEOUT')) throw err;
+    const { mirrors } = await daemonRegistryConfig(docker).catch(() => ({ mirrors: [] as string[] }));
+    if (mirrors.length === 0) throw err;
+    throw new BackendError(
+      err.code,
+      `The engine's mirror (${mirrors.join(', ')}) did not serve ${target.familiar}, and Docker Hub cannot be reached to ask it.`,
+      'Check the name and the tag: the mirror only has what was pulled through it or pushed to it.',
+      err.detail,
+    ).translatedAs('registry.mirrorLacks', { reference: target.familiar, mirrors: mirrors.join(', ') });
+  }
+}
+
 export async function pullImage(docker: Docker, args: PullArgs, auth: AuthSource, ctx: JobContext<TransferProgress>, stallMs?: number): Promise<PullResult> {
   const target = pullTarget(args.ref);
   const mirrors = args.via ?? [];
   let pulled: Pulled | null = null;
   let via: string | null = null;
   const attempts: MirrorAttempt[] = [];
-  if (mirrors.length === 0) pulled = await pullName(docker, target, args.platform, auth, ctx, stallMs);
+  if (mirrors.length === 0) pulled = await direct(docker, target, args.platform, auth, ctx, stallMs);
   else {
     if (target.domain !== 'docker.io') throw new BackendError('INVALID_ARGUMENT', `Prefix mirrors serve Docker Hub images; ${target.familiar} comes from ${target.domain}.`, 'Pull it without a mirror.');
     if (target.digest) throw new BackendError('INVALID_ARGUMENT', 'A pull by digest goes to Docker Hub or the engine’s own mirrors; prefix mirrors serve tags.', 'Pull it by tag, or without a mirror.');
@@ -107,10 +129,25 @@ export async function pullImage(docker: Docker, args: PullArgs, auth: AuthSource
         attempts.push({ prefix: mirror.prefix, code: err.code, message: err.message });
       }
     }
+    // With fallback allowed, the last resort is where a pull without mirrors goes: Docker Hub, through
+    // the engine's own mirrors. A prefix mirror that lacks a name must not make it unpullable.
+    if (!pulled && args.fallback !== false) {
+      try {
+        pulled = await direct(docker, target, args.platform, auth, ctx, stallMs);
+      } catch (err) {
+        if (ctx.signal.aborted || !(err instanceof BackendError)) throw err;
+        attempts.push({ prefix: 'docker.io', code: err.code, message: err.message });
+      }
+    }
     if (!pulled) {
       const last = attempts.at(-1)!;
-      const all = attempts.map((a) => `${a.prefix}: ${a.message}`).join('\n');
-      throw new BackendError(last.code as BackendError['code'], attempts.length > 1 ? `None of the ${attempts.length} mirrors could serve ${target.familiar}.` : `The mirror ${last.prefix} could not serve ${target.familiar}.`, 'Test the mirrors in the Registries dialog, or pull without a mirror.', all);
+      const reasons = attempts.map((a) => `${a.prefix}: ${a.message}`);
+      throw new BackendError(
+        last.code as BackendError['code'],
+        `${target.familiar} could not be pulled from ${attempts.length > 1 ? `any of ${attempts.map((a) => a.prefix).join(', ')}` : last.prefix}. ${reasons.join(' ')}`,
+        'Test the mirrors in the Registries dialog, check the name, or pull without a mirror.',
+        reasons.join('\n'),
+      );
     }
   }
   const info = (await imageObject(docker, target.familiar).inspect()) as { Id: string };

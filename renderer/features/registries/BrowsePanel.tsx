@@ -11,6 +11,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { LoginState } from './LoginState';
+import { registryFromInput } from '../../../shared/registry-input';
 
 const NAMES = new Intl.Collator('en', { numeric: true });
 /** Tags as a person scans them: 1.9 before 1.10, whatever order the registry answered in. */
@@ -35,6 +36,8 @@ export function BrowsePanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<StevedoreError | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The other tags the deletion takes along (same manifest digest); null while they are being read. */
+  const [alsoGoes, setAlsoGoes] = useState<string[] | null>(null);
 
   useEffect(() => {
     api.call('registries.browsed').then(
@@ -58,7 +61,15 @@ export function BrowsePanel() {
   };
   const open = (event: FormEvent) => {
     event.preventDefault();
-    const host = text.trim();
+    const host = registryFromInput(text);
+    // What was shown belongs to the registry opened before: never leave it beside another's name.
+    setRegistry(null);
+    setRepos(null);
+    setRepo(null);
+    setTags(null);
+    setTag(null);
+    setManifest(null);
+    setConfirming(false);
     void run(async () => {
       const page = await api.call('registries.catalog', { registry: host });
       setRegistry(host);
@@ -93,6 +104,20 @@ export function BrowsePanel() {
       setManifest(await api.call('registries.manifest', { registry: registry!, repository: repo!, reference: name }));
       setTag(name);
     });
+  // Deleting by digest removes every tag on that manifest: name them before the user agrees.
+  const askToDelete = () => {
+    setConfirming(true);
+    setAlsoGoes(null);
+    const others = (tags?.items ?? []).filter((x) => x !== tag).slice(0, 100);
+    void Promise.all(
+      others.map((x) =>
+        api.call('registries.manifest', { registry: registry!, repository: repo!, reference: x }).then(
+          (m) => (m.digest === manifest!.digest ? x : null),
+          () => null,
+        ),
+      ),
+    ).then((same) => setAlsoGoes(same.filter((x): x is string => x !== null)));
+  };
   const remove = () =>
     void run(async () => {
       await api.call('registries.deleteManifest', { registry: registry!, repository: repo!, digest: manifest!.digest });
@@ -119,7 +144,7 @@ export function BrowsePanel() {
         {busy && <Spinner size={14} />}
       </form>
       {registry && <LoginState registry={registry} />}
-      {error && <InlineError heading={t('registries.browse.failed', { registry: registry ?? text.trim() })} error={error} testId="browse-error" />}
+      {error && <InlineError heading={t('registries.browse.failed', { registry: registry ?? registryFromInput(text) })} error={error} testId="browse-error" />}
       {repos && (
         <div className="browse-columns">
           <div className="browse-column" data-testid="browse-repos">
@@ -161,7 +186,9 @@ export function BrowsePanel() {
           )}
           {manifest && ref && (
             <div className="browse-column browse-manifest" data-testid="browse-manifest">
-              <h3 className="registries-heading mono">{`${repo}:${tag}`}</h3>
+              <h3 className="registries-heading mono" data-testid="browse-ref" title={ref}>
+                {ref}
+              </h3>
               <p className="browse-digest">
                 <code className="mono" data-testid="browse-digest">
                   {manifest.digest}
@@ -185,7 +212,7 @@ export function BrowsePanel() {
                 )}
                 {manifest.configDigest && (
                   <>
-                    <dt>{t('registries.browse.imageId')}</dt>
+                    <dt>{t('registries.browse.configDigest')}</dt>
                     <dd className="mono">{shortId(manifest.configDigest)}</dd>
                   </>
                 )}
@@ -195,13 +222,20 @@ export function BrowsePanel() {
                   {t('registries.pull.submit')}
                 </button>
                 {!confirming ? (
-                  <button type="button" className="button button-danger" data-testid="browse-delete" onClick={() => setConfirming(true)}>
+                  <button type="button" className="button button-danger" data-testid="browse-delete" onClick={askToDelete}>
                     {t('registries.browse.delete')}
                   </button>
                 ) : (
                   <span className="browse-confirm" role="alert">
                     {t('registries.browse.deleteConfirm')}{' '}
-                    <button type="button" className="button button-danger button-small" data-testid="browse-delete-confirm" onClick={remove} disabled={busy}>
+                    <span data-testid="browse-also-goes">
+                      {alsoGoes === null
+                        ? t('registries.browse.checkingOthers')
+                        : alsoGoes.length === 0
+                          ? t('registries.browse.noOthers')
+                          : t('registries.browse.others', { count: alsoGoes.length, tags: alsoGoes.join(', ') })}
+                    </span>{' '}
+                    <button type="button" className="button button-danger button-small" data-testid="browse-delete-confirm" onClick={remove} disabled={busy || alsoGoes === null}>
                       {t('registries.browse.deleteYes')}
                     </button>{' '}
                     <button type="button" className="button button-small" onClick={() => setConfirming(false)}>

@@ -5,6 +5,7 @@ import { loginCommand } from '../../../shared/registry-commands';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
 import { CommandHint } from '../../ui/CommandHint';
+import { registryFromInput } from '../../../shared/registry-input';
 import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { useLogins } from './logins-store';
@@ -22,10 +23,11 @@ export function LoginForm({ registry: fixed, onDone }: { registry: string | null
   const [error, setError] = useState<StevedoreError | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await api.call('registries.login', { registry: registry.trim(), username: username.trim(), password });
+      await api.call('registries.login', { registry: registryFromInput(registry), username: username.trim(), password });
       await useLogins.getState().refresh();
       onDone?.();
     } catch (err) {
@@ -52,13 +54,13 @@ export function LoginForm({ registry: fixed, onDone }: { registry: string | null
           <span className="field-label">{t('registries.login.password')}</span>
           <input className="text-input" type="password" data-testid="login-password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
         </label>
-        <button type="submit" className="button button-primary" data-testid="login-submit" disabled={busy || !username.trim() || !password || !registry.trim()}>
+        <button type="submit" className="button button-primary" data-testid="login-submit" disabled={busy || !username.trim() || !password.trim() || !registryFromInput(registry)}>
           {busy && <Spinner size={14} />}
           {t('registries.login.submit')}
         </button>
       </div>
       <p className="field-note">{t('registries.login.kept')}</p>
-      <CommandHint command={loginCommand(registry.trim() || 'docker.io', username.trim())} />
+      <CommandHint command={loginCommand(registryFromInput(registry) || 'docker.io', username.trim())} />
       {error && <InlineError heading={t('registries.login.failed', { registry })} error={error} testId="login-error" />}
     </form>
   );

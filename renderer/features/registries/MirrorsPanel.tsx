@@ -19,6 +19,7 @@ export function MirrorsPanel() {
   const [error, setError] = useState<StevedoreError | null>(null);
   const [checks, setChecks] = useState<Record<string, MirrorCheck | 'checking'>>({});
   const [text, setText] = useState('');
+  const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     api.call('registries.mirrors').then(setSettings, (err: unknown) => setError(toStevedoreError(err)));
   }, []);
@@ -39,12 +40,14 @@ export function MirrorsPanel() {
       setChecks((c) => ({ ...c, [mirror.prefix]: { prefix: mirror.prefix, ok: false, ms: null, status: null, error: toStevedoreError(err).message } }));
     }
   };
-  const candidate = text.trim().replace(/\/+$/, '');
+  const candidate = text.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
   const valid = candidate !== '' && prefixMirror.safeParse({ prefix: candidate }).success;
   const list = settings?.prefixMirrors ?? [];
   const add = (event: FormEvent) => {
     event.preventDefault();
-    if (!valid || list.some((m) => m.prefix === candidate)) return;
+    if (!valid) return;
+    if (list.some((m) => m.prefix === candidate)) return setNote(t('registries.mirrors.duplicate', { prefix: candidate }));
+    setNote(null);
     setText('');
     void save([...list, { prefix: candidate }]);
   };
@@ -84,9 +87,11 @@ export function MirrorsPanel() {
             const c = checks[m.prefix];
             return (
               <li key={m.prefix} className="prefix-mirror" data-testid="prefix-mirror">
-                <span className="mono">{m.prefix}</span>
-                <span className="prefix-example muted mono">{`${m.prefix}/library/nginx:1.27`}</span>
-                <span className="mirror-check" data-testid="mirror-check" data-ok={c && c !== 'checking' ? String(c.ok) : undefined}>
+                <span className="mono" title={m.prefix}>
+                  {m.prefix}
+                </span>
+                <span className="prefix-example muted mono" title={`${m.prefix}/library/nginx:1.27`}>{`${m.prefix}/library/nginx:1.27`}</span>
+                <span className="mirror-check" data-testid="mirror-check" data-ok={c && c !== 'checking' ? String(c.ok) : undefined} title={c && c !== 'checking' ? (c.error ?? undefined) : undefined}>
                   {c === 'checking' ? t('registries.mirrors.checking') : c ? (c.ok ? t('registries.mirrors.answers', { ms: c.ms }) : t('registries.mirrors.noAnswer', { why: c.error ?? '' })) : ''}
                 </span>
                 <button type="button" className="button button-small" data-testid="mirror-test" onClick={() => void check(m)}>
@@ -110,6 +115,7 @@ export function MirrorsPanel() {
         </button>
       </form>
       {candidate && !valid && <p className="name-problem">{t('registries.mirrors.bad')}</p>}
+      {note && <p className="field-note" role="status">{note}</p>}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { JobProgress } from '../files/JobProgress';
 import { useJob } from '../files/use-job';
 import { HubSearch } from './HubSearch';
 import { LoginState } from './LoginState';
+import { NameProblem } from '../operations/NameProblem';
 import { TransferLayers } from './TransferLayers';
 
 const PLATFORM = /^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/;
@@ -27,6 +28,8 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
   const job = useJob(jobId);
+  // Set before the call returns: a double click must not start the same transfer twice.
+  const starting = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const verdict = text.trim() === '' ? null : parseReference(text.trim());
   const platformOk = platform.trim() === '' || PLATFORM.test(platform.trim());
@@ -51,12 +54,16 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!verdict?.ok || !platformOk || running) return;
+    if (starting.current) return;
+    starting.current = true;
     setError(null);
     try {
       const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null, via, fallback });
       setJobId(id);
     } catch (err) {
       setError(toStevedoreError(err));
+    } finally {
+      starting.current = false;
     }
   };
   const result = job?.state === 'done' ? (job.result as PullResult) : null;
@@ -85,16 +92,17 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
             autoComplete="off"
             autoCapitalize="off"
             aria-invalid={verdict ? !verdict.ok : false}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              // A new name: the last one's outcome no longer describes what is typed.
+              setError(null);
+              setJobId(null);
+            }}
           />
         </label>
         <div className="tag-verdict" aria-live="polite">
           {verdict === null && <p className="muted">{t('registries.pull.hint')}</p>}
-          {verdict && !verdict.ok && (
-            <p className="name-problem" data-testid="pull-problem">
-              {verdict.message}
-            </p>
-          )}
+          {verdict && !verdict.ok && <NameProblem text={text} problem={verdict.problem} part={verdict.part ?? null} message={verdict.message} testId="pull-problem" />}
           {verdict?.ok && (
             <p className="tag-valid">
               <CheckIcon className="ok-icon" />
@@ -131,7 +139,7 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
         {verdict?.ok && <LoginState registry={via[0] ? via[0].prefix.split('/')[0]! : verdict.ref.domain} />}
         <CommandHint command={pullCommand(verdict?.ok ? verdict.ref.familiar : ref || 'NAME[:TAG]', platformOk ? platform.trim() || null : null, via[0]?.prefix ?? null)} />
         {error && <InlineError heading={t('registries.pull.failed')} error={error} testId="pull-error" />}
-        {job && job.state !== 'failed' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
+        {job && (job.state === 'running' || job.state === 'done') && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
         {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('registries.pull.failed')} />}
         {result && (
           <p className="job-done" data-testid="pull-done" role="status">
@@ -140,7 +148,11 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
               {t(result.upToDate ? 'registries.pull.upToDate' : 'registries.pull.done', { name: result.familiar, id: shortId(result.imageId) })}
               {result.via && <span data-testid="pull-served"> {t('registries.pullVia.served', { mirror: result.via })}</span>}
               {result.attempts.length > 0 && <span className="muted"> {t('registries.pullVia.tried', { list: result.attempts.map((a) => `${a.prefix} (${a.message})`).join('; ') })}</span>}
-              {result.digest && <code className="mono pull-digest">{result.digest}</code>}
+              {result.digest && (
+                <span className="pull-digest">
+                  {t('registries.pull.digest')} <code className="mono">{result.digest}</code>
+                </span>
+              )}
             </span>
           </p>
         )}

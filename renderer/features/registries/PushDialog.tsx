@@ -28,6 +28,8 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
   const job = useJob(jobId);
+  // Set before the call returns: a double click must not start the same transfer twice.
+  const starting = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const verdict = checkTagInput(text);
   const parsed = verdict.state === 'valid' ? parseTagTarget(verdict.target) : null;
@@ -38,6 +40,8 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (verdict.state !== 'valid' || running) return;
+    if (starting.current) return;
+    starting.current = true;
     setError(null);
     try {
       if (verdict.target !== source) await api.call('images.tag', { source, target: verdict.target });
@@ -45,6 +49,8 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
       setJobId(id);
     } catch (err) {
       setError(toStevedoreError(err));
+    } finally {
+      starting.current = false;
     }
   };
   const result = job?.state === 'done' ? (job.result as PushResult) : null;
@@ -96,7 +102,7 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
         {registry && <LoginState registry={registry} />}
         <CommandHint command={tagAndPushCommand(source, target || 'NAME:TAG')} />
         {error && <InlineError heading={t('registries.push.failed')} error={error} testId="push-error" />}
-        {job && job.state !== 'failed' && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
+        {job && (job.state === 'running' || job.state === 'done') && <TransferLayers progress={(job.progress as TransferProgress | undefined) ?? null} />}
         {job && job.state !== 'done' && <JobProgress job={job} failedHeading={t('registries.push.failed')} />}
         {result && (
           <div className="job-done" data-testid="push-done" role="status">

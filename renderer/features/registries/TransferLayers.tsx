@@ -10,13 +10,15 @@ export function TransferLayers({ progress }: { progress: TransferProgress | null
     <div className="transfer" data-testid="transfer-layers">
       <ul className="transfer-layers">
         {progress.layers.map((l) => {
-          const fraction = l.total ? Math.min(1, l.current / l.total) : null;
+          // A layer that is finished is full whether or not the engine said its size.
+          const finished = l.state === 'done' || l.state === 'pushed' || l.state === 'exists' || l.state === 'mounted' || l.state === 'downloaded';
+          const fraction = finished ? 1 : l.total ? Math.min(1, l.current / l.total) : null;
           return (
             <li key={l.id} className={`transfer-layer transfer-${l.state}`} data-testid="transfer-layer" data-state={l.state}>
               <code className="transfer-id">{l.id}</code>
               <span className="transfer-state">{t(`registries.layer.${l.state}`)}</span>
               <span className="transfer-bar" aria-hidden="true">
-                <span className="transfer-bar-fill" style={{ width: `${((fraction ?? (l.state === 'exists' || l.state === 'mounted' ? 1 : 0)) * 100).toFixed(1)}%` }} />
+                <span className="transfer-bar-fill" style={{ width: `${((fraction ?? 0) * 100).toFixed(1)}%` }} />
               </span>
               <span className="transfer-bytes">{l.total ? `${formatSize(l.current)} / ${formatSize(l.total)}` : l.current > 0 ? formatSize(l.current) : ''}</span>
             </li>
