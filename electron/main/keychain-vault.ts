@@ -1,6 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
+import { writeFileAtomically } from '../core/files/atomic-file';
 import type { SecretVault } from '../core/registries/credentials';
 
 /**
@@ -30,9 +31,7 @@ export function keychainVault(): SecretVault {
     },
     async store(entries) {
       if (!safeStorage.isEncryptionAvailable()) throw new Error('no system keychain is available to encrypt with');
-      const partial = `${file}.partial`;
-      await writeFile(partial, safeStorage.encryptString(JSON.stringify(Object.fromEntries(entries))), { mode: 0o600 });
-      await rename(partial, file);
+      await writeFileAtomically(file, safeStorage.encryptString(JSON.stringify(Object.fromEntries(entries))));
     },
   };
 }

@@ -90,3 +90,27 @@ function diskProblem(err: unknown, target: string): BackendError | null {
   if (e.code === 'EACCES' || e.code === 'EPERM') return notWritable(folder, detail);
   return new BackendError('IO', `A file cannot be written in ${quoteValue(folder, 120)} (${e.code}): nothing was kept.`, 'Pick an ordinary folder on a disk, such as your home or Downloads folder.', detail).translatedAs('files.cannotWrite', { folder, code: e.code });
 }
+
+/**
+ * A small file (settings, a sealed secret) written whole or not at all: beside the target under a
+ * unique name, flushed, then renamed over it. Two saves at once never share a temporary file.
+ */
+export async function writeFileAtomically(target: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+  const partial = partialPathFor(target);
+  const handle = await open(partial, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await unlink(partial).catch(() => undefined);
+    throw err;
+  }
+  await handle.close();
+  try {
+    await rename(partial, target);
+  } catch (err) {
+    await unlink(partial).catch(() => undefined);
+    throw err;
+  }
+}

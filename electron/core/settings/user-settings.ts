@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BackendError } from '../../../shared/errors';
+import { writeFileAtomically } from '../files/atomic-file';
 import { prefixMirror, type UserRegistrySettings } from '../../../shared/registry-types';
 
 /** Bigger than any honest settings file: a hostile or corrupt one is not read into memory. */
@@ -55,10 +56,7 @@ export class UserSettings {
     const dir = join(this.file, '..');
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      // Written beside and renamed: a crash never leaves half a file.
-      const partial = `${this.file}.${process.pid}.partial`;
-      await writeFile(partial, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 });
-      await rename(partial, this.file);
+      await writeFileAtomically(this.file, JSON.stringify(next, null, 2) + '\n');
     } catch (err) {
       throw new BackendError('IO', `Saving the registry settings to ${this.file} failed.`, 'Check that the folder is writable.', (err as Error).message);
     }
