@@ -34,7 +34,7 @@ import type { Credentials } from './registries/credentials';
 import { registryLabel } from './registries/credentials';
 import { checkLogin } from './registries/login';
 import { searchHub } from './registries/hub-search';
-import { checkMirror, daemonRegistryConfig, isLoopback } from './registries/mirrors';
+import { checkMirror, daemonRegistryConfig, reachedInsecurely } from './registries/mirrors';
 import { deleteManifest, getManifest, listRepositories, listTags, type RegistryApiOptions } from './registries/registry-api';
 import type { UserSettings } from './settings/user-settings';
 import { pullImage } from './registries/pull';
@@ -80,7 +80,7 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
   const registryApi = async (registry: string): Promise<RegistryApiOptions> => ({
     registry,
     auth: await credentials.authFor(registry),
-    insecure: isLoopback(registry) || (await daemonRegistryConfig(await engine.client())).insecure.includes(registry),
+    insecure: reachedInsecurely(registry, await daemonRegistryConfig(await engine.client())),
   });
   const context = async () => ({ store: (await engine.imageStore()).kind, caches });
   return {
@@ -146,12 +146,13 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
       const saved = await userSettings.update((s) => ({ ...s, prefixMirrors }));
       return { daemon: await daemonRegistryConfig(await engine.client()), prefixMirrors: saved.prefixMirrors, problem: null };
     },
-    'registries.checkMirror': async ({ mirror }) => checkMirror(mirror, (await daemonRegistryConfig(await engine.client())).insecure),
+    'registries.checkMirror': async ({ mirror }) => checkMirror(mirror, await daemonRegistryConfig(await engine.client())),
     'registries.browsed': async () => ({ registries: (await userSettings.read()).settings.registries }),
     'registries.catalog': async ({ registry, last }) => {
       const page = await listRepositories(await registryApi(registry), { last, n: 100 });
       // Reached and answered: worth offering again.
-      await userSettings.update((s) => ({ ...s, registries: [registry, ...s.registries.filter((r) => r !== registry)].slice(0, 20) }));
+      const { settings } = await userSettings.read();
+      if (settings.registries[0] !== registry) await userSettings.update((s) => ({ ...s, registries: [registry, ...s.registries.filter((r) => r !== registry)].slice(0, 20) }));
       return page;
     },
     'registries.tags': async ({ registry, repository, last }) => listTags(await registryApi(registry), repository, { last, n: 100 }),

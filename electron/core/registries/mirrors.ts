@@ -9,8 +9,30 @@ interface InfoRegistryConfig {
   };
 }
 
+/**
+ * Per engine client: the settings change only with a daemon restart, after which the connection
+ * makes a new client. Browsing asks for every request (a deletion's check reads up to 100 manifests).
+ */
+const known = new WeakMap<Docker, Promise<DaemonRegistryConfig>>();
+
 /** The engine's registry settings as `docker info` reports them: shown, never changed from here. */
-export async function daemonRegistryConfig(docker: Docker): Promise<DaemonRegistryConfig> {
+export function daemonRegistryConfig(docker: Docker): Promise<DaemonRegistryConfig> {
+  let config = known.get(docker);
+  if (!config) {
+    config = readDaemonRegistryConfig(docker);
+    known.set(docker, config);
+    // A failed ask is not remembered: the next one tries again.
+    config.catch(() => known.delete(docker));
+  }
+  return config;
+}
+
+/** Reached over plain HTTP, as the engine reaches it: loopback, or listed as insecure in the engine. */
+export function reachedInsecurely(host: string, config: DaemonRegistryConfig): boolean {
+  return isLoopback(host) || config.insecure.includes(host);
+}
+
+async function readDaemonRegistryConfig(docker: Docker): Promise<DaemonRegistryConfig> {
   const info = ((await docker.info()) as InfoRegistryConfig).RegistryConfig ?? {};
   const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string').slice(0, 100) : []);
   const insecureHosts = Object.values(info.IndexConfigs ?? {})
@@ -31,9 +53,9 @@ const CHECK_TIMEOUT_MS = 5_000;
  * Whether a prefix mirror answers as a registry (`GET /v2/`: 200, or 401 asking for a login), and how
  * fast. Only the host is asked: the path part of a prefix is where the mirror files Docker Hub's names.
  */
-export async function checkMirror(mirror: PrefixMirror, insecure: readonly string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<MirrorCheck> {
+export async function checkMirror(mirror: PrefixMirror, daemon: DaemonRegistryConfig, timeoutMs = CHECK_TIMEOUT_MS): Promise<MirrorCheck> {
   const host = mirror.prefix.split('/')[0]!;
-  const plain = isLoopback(host) || insecure.includes(host);
+  const plain = reachedInsecurely(host, daemon);
   const started = performance.now();
   try {
     const answer = await fetch(`${plain ? 'http' : 'https'}://${host}/v2/`, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
