@@ -8,6 +8,7 @@ import { checkChange, MAX_CHANGES } from './image-changes';
 import { UPLOAD_ID } from './uploads';
 import { MAX_LABEL_FILTER, parseLabelFilter, parseUntil } from './prune-filters';
 import { parseReference, parseTagTarget } from './reference';
+import { PLATFORM } from './platform';
 import { checkContainerRef, checkImageRef, checkRepositoryName, MAX_IMAGE_REF, quoteValue } from './engine-names';
 import type { ContainerBrief, PruneResult, RemovalPlan, RemovalReport } from './removal-types';
 import { CHANGE_KINDS, type BaseImage, type ImageCompare, type LayerAnalysis, type TreePage } from './layer-types';
@@ -165,7 +166,7 @@ const pruneFilters = z
 const platform = z
   .string()
   .max(100)
-  .regex(/^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/, 'a platform looks like linux/amd64 or linux/arm64/v8')
+  .regex(PLATFORM, 'a platform looks like linux/amd64 or linux/arm64/v8')
   .nullable()
   .default(null);
 

@@ -12,6 +12,7 @@ import { InlineError } from '../../ui/InlineError';
 import { Spinner } from '../../ui/Spinner';
 import { LoginState } from './LoginState';
 import { registryFromInput } from '../../../shared/registry-input';
+import { pullCommand } from '../../../shared/registry-commands';
 
 const NAMES = new Intl.Collator('en', { numeric: true });
 /** Tags as a person scans them: 1.9 before 1.10, whatever order the registry answered in. */
@@ -244,7 +245,7 @@ export function BrowsePanel() {
                   </span>
                 )}
               </div>
-              <CommandHint command={`docker pull ${ref}`} />
+              <CommandHint command={pullCommand(ref, null)} />
             </div>
           )}
         </div>

@@ -4,6 +4,7 @@ import type { StevedoreError } from '../../../shared/errors';
 import { shortId } from '../../../shared/format';
 import { parseReference } from '../../../shared/reference';
 import { pullCommand } from '../../../shared/registry-commands';
+import { PLATFORM } from '../../../shared/platform';
 import type { PrefixMirror, PullResult, TransferProgress } from '../../../shared/registry-types';
 import { api } from '../../api/client';
 import { toStevedoreError } from '../../api/errors';
@@ -17,8 +18,6 @@ import { HubSearch } from './HubSearch';
 import { LoginState } from './LoginState';
 import { NameProblem } from '../operations/NameProblem';
 import { TransferLayers } from './TransferLayers';
-
-const PLATFORM = /^[a-z0-9._-]+\/[a-z0-9._-]+(\/[a-z0-9._-]+)?$/;
 
 /** `docker pull`: the name normalised as docker reads it before anything starts, then every layer's progress. */
 export function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) {
