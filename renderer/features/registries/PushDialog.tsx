@@ -59,9 +59,12 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
       <button type="button" className="button" onClick={onClose}>
         {t(jobId ? 'dialog.close' : 'dialog.cancel')}
       </button>
-      <button type="submit" form="push-form" className="button button-primary" data-testid="push-submit" disabled={verdict.state !== 'valid' || running}>
-        {verdict.state === 'valid' && verdict.target !== source ? t('registries.push.tagAndSubmit') : t('registries.push.submit')}
-      </button>
+      {/* Pushed: the dialog's work is done, and Close is what is left to do. */}
+      {job?.state !== 'done' && (
+        <button type="submit" form="push-form" className="button button-primary" data-testid="push-submit" disabled={verdict.state !== 'valid' || running}>
+          {verdict.state === 'valid' && verdict.target !== source ? t('registries.push.tagAndSubmit') : t('registries.push.submit')}
+        </button>
+      )}
     </>
   );
   return (
