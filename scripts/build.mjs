@@ -9,6 +9,28 @@ const started = Date.now();
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 
+// dockerode loads ssh2 (for ssh:// hosts) and gRPC (for BuildKit sessions) as it starts: together most
+// of a host's start-up, for features most users never touch. They stay in node_modules and load on
+// first use; everything else is bundled, so starting reads and compiles one file instead of hundreds.
+const LOADED_ON_FIRST_USE = {
+  'docker-modem/lib/modem.js': { './ssh': 'docker-modem/lib/ssh.js' },
+  'dockerode/lib/docker.js': { './session': 'dockerode/lib/session.js' },
+};
+const onFirstUse = {
+  name: 'load-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(ssh|session)$/ }, (args) => {
+      const importer = Object.keys(LOADED_ON_FIRST_USE).find((f) => args.importer.replaceAll('\\', '/').endsWith(`node_modules/${f}`));
+      const target = importer && LOADED_ON_FIRST_USE[importer][args.path];
+      return target ? { path: target, namespace: 'on-first-use' } : undefined;
+    });
+    // Both modules export one function, called long after start-up.
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: `module.exports = function () { return require(${JSON.stringify(args.path)}).apply(this, arguments); };`,
+    }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -16,8 +38,11 @@ const node = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Runtime dependencies stay in node_modules (electron-builder packs them); electron is the host's own.
-  external: ['electron', 'dockerode', 'ws', 'zod'],
+  // ESM entry points where a package has them, so unused parts of the bundle can be left out.
+  mainFields: ['module', 'main'],
+  // electron is the host's own; what loads on first use stays in node_modules (electron-builder packs it).
+  external: ['electron', ...Object.values(LOADED_ON_FIRST_USE).flatMap((m) => Object.values(m))],
+  plugins: [onFirstUse],
 };
 await Promise.all([
   esbuild({ ...node, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/electron/main.cjs') }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ forEachEngine((engine) => {
     staticDir = mkdtempSync('/tmp/sd-static-');
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Stevedore</title>');
     writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'assets', 'index-Ab12Cd34.js'), 'console.log(2)');
     backend = backendFor(engine);
     host = await startWebHost({ backend, staticDir });
   });
@@ -81,6 +83,9 @@ forEachEngine((engine) => {
       // Whoever started the host (npm run web, a service, a script) saw its URL; the message points there.
       expect(reply.body).toMatch(/open the full URL it printed/);
       expect(reply.body).toMatch(/restart gives it a new one/);
+      // Before the page is let in its language is unknown: Chinese is on the next line.
+      expect(reply.body).toContain('请打开它启动时打印的完整 URL');
+      expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
     });
 
     it('trades the token in the URL for an HttpOnly cookie and drops it from the address', async () => {
@@ -99,6 +104,17 @@ forEachEngine((engine) => {
       expect(reply.headers['content-security-policy']).toMatch(/default-src 'self'/);
     });
 
+    it('lets the browser keep the content-named build files, never the page itself', async () => {
+      const asset = await get('/assets/index-Ab12Cd34.js', { Cookie: cookie() });
+      expect(asset.status).toBe(200);
+      expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+      expect(asset.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect((await get('/', { Cookie: cookie() })).headers['cache-control']).toBe('no-store');
+      expect((await get('/app.js', { Cookie: cookie() })).headers['cache-control']).toBe('no-store');
+      // The cookie is still required: a cached name is no way in.
+      expect((await get('/assets/index-Ab12Cd34.js')).status).toBe(401);
+    });
+
     it('names its cookie after its port, so a second host on this machine neither takes nor replaces it', async () => {
       const other = await startWebHost({ backend, staticDir });
       try {
@@ -113,7 +129,11 @@ forEachEngine((engine) => {
     });
 
     it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
-      expect((await get('/?token=wrong')).status).toBe(401);
+      const wrong = await get('/?token=wrong');
+      expect(wrong.status).toBe(401);
+      // A stale or mistyped link is told apart from a missing token.
+      expect(wrong.body).toMatch(/The token in this link is not the one this Stevedore web host printed/);
+      expect(wrong.body).toContain('此链接中的令牌不是');
       expect((await get('/', { Cookie: cookie(), Host: `evil.example:${host.port}` })).status).toBe(421);
       expect((await get('/', { Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
     });
