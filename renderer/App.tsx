@@ -1,18 +1,9 @@
 import { useEffect } from 'react';
 import { DetailsPanel } from './features/details/DetailsPanel';
-import { DialogHost } from './features/operations/DialogHost';
 import { EngineDownBanner } from './features/engine/EngineDownBanner';
-import { EngineInfoDialog } from './features/engine/EngineInfoDialog';
 import { EngineScreen } from './features/engine/EngineScreen';
 import { LinkLostBanner } from './features/engine/LinkLostBanner';
 import { ImagesPage } from './features/images/ImagesPage';
-import { ContainersPage } from './features/containers/ContainersPage';
-import { LayersPage } from './features/layers/LayersPage';
-import { DiskPage } from './features/disk/DiskPage';
-import { SharingPage } from './features/sharing/SharingPage';
-import { DropOverlay } from './features/files/DropOverlay';
-import { FilesDialogHost } from './features/files/FilesDialogHost';
-import { RegistryDialogHost } from './features/registries/RegistryDialogHost';
 import { TasksPanel } from './features/tasks/TasksPanel';
 import { followBrowserHistory, useNav } from './stores/nav-store';
 import { useLayers } from './features/layers/layers-store';
@@ -23,6 +14,20 @@ import { useDetails } from './stores/details-store';
 import { useImages } from './stores/images-store';
 import { startClock } from './ui/clock-store';
 import { Toasts } from './ui/Toasts';
+import { later, PartLoading, PartNotLoaded } from './ui/later';
+
+// Every view but the image list, and every dialog, loads after the first paint: together they are
+// most of the page's code, and parsing it was time a big host's first row waited for.
+const VIEW_PLACEHOLDERS = { loading: PartLoading, failed: PartNotLoaded };
+const ContainersPage = later(() => import('./features/containers/ContainersPage').then((m) => m.ContainersPage), VIEW_PLACEHOLDERS);
+const LayersPage = later(() => import('./features/layers/LayersPage').then((m) => m.LayersPage), VIEW_PLACEHOLDERS);
+const DiskPage = later(() => import('./features/disk/DiskPage').then((m) => m.DiskPage), VIEW_PLACEHOLDERS);
+const SharingPage = later(() => import('./features/sharing/SharingPage').then((m) => m.SharingPage), VIEW_PLACEHOLDERS);
+const DialogHost = later(() => import('./features/operations/DialogHost').then((m) => m.DialogHost));
+const EngineInfoDialog = later(() => import('./features/engine/EngineInfoDialog').then((m) => m.EngineInfoDialog));
+const FilesDialogHost = later(() => import('./features/files/FilesDialogHost').then((m) => m.FilesDialogHost));
+const RegistryDialogHost = later(() => import('./features/registries/RegistryDialogHost').then((m) => m.RegistryDialogHost));
+const DropOverlay = later(() => import('./features/files/DropOverlay').then((m) => m.DropOverlay));
 
 export function App() {
   useAppearance();
@@ -61,11 +66,15 @@ export function App() {
           <EngineScreen />
         )}
       </main>
-      {connected && <DialogHost />}
-      {connected && <EngineInfoDialog />}
-      {connected && <FilesDialogHost />}
-      {connected && <RegistryDialogHost />}
-      {connected && <DropOverlay />}
+      {connected && (
+        <>
+          <DialogHost />
+          <EngineInfoDialog />
+          <FilesDialogHost />
+          <RegistryDialogHost />
+          <DropOverlay />
+        </>
+      )}
       <TasksPanel />
       <Toasts />
     </div>
