@@ -66,6 +66,48 @@ test.describe('at a realistic scale', () => {
     expect(await isCut(row.getByTestId('use-marks'))).toBe(false);
   });
 
+  test('PageDown, End and Home draw each row of the list once, in its place, with the cursor in view', async ({ images, page }) => {
+    await images.waitForList();
+    const count = await images.rowCount();
+    const drawn = () =>
+      images.rows.evaluateAll((els) =>
+        els.map((el) => ({ index: Number(el.getAttribute('aria-rowindex')) - 2, key: el.getAttribute('data-row-key') ?? '', y: new DOMMatrix(getComputedStyle(el).transform).m42, focused: el.getAttribute('data-focused') === 'true' })),
+      );
+    // Rows are drawn in reused elements: whichever element holds a row, it must sit at that row's
+    // place, and no row may show twice or be skipped between the first and last drawn.
+    const checkWhole = async (label: string) => {
+      const rows = (await drawn()).sort((a, b) => a.index - b.index);
+      expect(new Set(rows.map((r) => r.key)).size, `${label}: a row drawn twice`).toBe(rows.length);
+      rows.forEach((r, i) => {
+        expect(r.index, `${label}: rows drawn without a gap`).toBe(rows[0]!.index + i);
+        expect(r.y, `${label}: row ${r.index} in its place`).toBe(r.index * 32);
+      });
+      const cursor = rows.find((r) => r.focused);
+      expect(cursor, `${label}: the cursor is drawn`).toBeDefined();
+      const box = await images.rows.and(page.locator('[data-focused="true"]')).boundingBox();
+      const table = await images.table.boundingBox();
+      expect(box!.y >= table!.y && box!.y + box!.height <= table!.y + table!.height, `${label}: the cursor in view`).toBe(true);
+      return { rows, cursor: cursor! };
+    };
+    // A key moves the cursor first and the view scrolls to it on the next frames: judge the rows once
+    // they have had a moment to follow, but fail if they never do.
+    const expectWhole = async (label: string) => {
+      await expect(async () => void (await checkWhole(label))).toPass({ timeout: 3_000 });
+      return checkWhole(label);
+    };
+    await images.rows.first().click();
+    for (let i = 1; i <= 4; i++) {
+      await page.keyboard.press('PageDown');
+      await expectWhole(`PageDown ×${i}`);
+    }
+    await page.keyboard.press('End');
+    expect((await expectWhole('End')).cursor.index).toBe(count - 1);
+    await page.keyboard.press('PageUp');
+    await expectWhole('PageUp');
+    await page.keyboard.press('Home');
+    expect((await expectWhole('Home')).cursor.index).toBe(0);
+  });
+
   test('beside the details panel, tags, ages and in-use marks are not cut and the ID column gives way', async ({ images, details }) => {
     await images.waitForList();
     // The list is virtualised and the long name sorts far down: find it, then show every row again.

@@ -31,8 +31,19 @@ interface ImagesTableProps {
 export type RowAction = 'tag' | 'untag' | 'remove';
 const ROW_ACTIONS: readonly string[] = ['tag', 'untag', 'remove'] satisfies RowAction[];
 
-/** More positions than any screen shows at once, overscan included. */
-const ROW_SLOTS = 256;
+/** Rows drawn beyond either edge of the view. */
+const OVERSCAN = 6;
+
+/**
+ * How many row elements the table keeps: as many as the view can show at once, overscan included.
+ * Row `i` is drawn in element `i % slots`, and elements stay in slot order (rows are placed by
+ * transform), so a held PageDown or End refills the same elements with text instead of removing
+ * and building rows with their icons, and no element ever moves in the DOM (a moved element is laid
+ * out afresh). Assistive technology reads the order from each row's aria-rowindex.
+ */
+function rowSlots(drawn: number, viewportHeight: number): number {
+  return Math.max(drawn, Math.ceil(viewportHeight / ROW_HEIGHT) + 2 * OVERSCAN + 2);
+}
 
 const ariaSort = (dir: false | 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
 
@@ -44,13 +55,18 @@ export function ImagesTable({ rows, listVersion, sort, selection, scrollRef, onS
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     // Six rows either side cover a wheel notch; twelve cost held PageDown twice as many slow frames.
-    overscan: 6,
+    overscan: OVERSCAN,
     // The sticky header sits inside the scroll container, above the rows.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey: (index) => rows[index]?.key ?? index,
+    // The first render draws a window's worth of rows at once instead of none until measured: on a
+    // big host that render is what the first row waits for.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
+  const slots = rowSlots(items.length, virtualizer.scrollRect?.height ?? window.innerHeight);
+  const drawn = [...items].sort((a, b) => (a.index % slots) - (b.index % slots));
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   // The table models only the rows on screen: building a row model for all 5,000 rows on every
@@ -182,16 +198,14 @@ export function ImagesTable({ rows, listVersion, sort, selection, scrollRef, onS
     >
       {header}
       <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
+        {drawn.map((item) => {
           const row = tableRows[item.index - first];
           if (!row) return null;
           return (
             <ImageRowView
-              // Keyed by position, not by image: a filter keystroke updates the rows already on screen
-              // instead of building 40 new ones (the cost of a frame at 5,000 rows). Positions wrap at
-              // ROW_SLOTS rather than at the rows shown, so scrolling never reorders elements (a moved
-              // element is laid out afresh, which cost more than a new one).
-              key={item.index % ROW_SLOTS}
+              // Keyed by slot, not by image: a filter keystroke or a page jump fills the elements already
+              // on screen with other rows instead of removing and building dozens (see rowSlots).
+              key={item.index % slots}
               row={row}
               index={item.index}
               top={item.start - HEADER_HEIGHT}
