@@ -134,3 +134,18 @@ test.describe('the web host process under the review’s hostile inputs', () => 
     await expect(images.rows.first()).toContainText('fixture/busybox');
   });
 });
+
+test.describe('the page’s key', () => {
+  test('a wrong #key= in the address does not lock out a page the host already let in', async ({ page, images }) => {
+    await expect(images.rows.first()).toBeVisible();
+    // A mistyped or stale link: the host refuses that key, the page falls back to the one it kept.
+    await page.goto(new URL('/#key=not-the-key', page.url()).href);
+    // Only the fragment changed, which does not load the page again: a reload does, as opening the link would.
+    await page.reload();
+    await expect(images.rows.first()).toBeVisible();
+    await expect(page).not.toHaveURL(/key=/);
+    // The kept key is still the good one: a reload without a fragment gets in too.
+    await page.reload();
+    await expect(images.rows.first()).toBeVisible();
+  });
+});

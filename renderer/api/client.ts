@@ -1,6 +1,6 @@
 import type { ArgsIn, CallName, CallResult, EventMap, EventName } from '../../shared/contract';
 import type { StevedoreError } from '../../shared/errors';
-import { bridgeTransport, webHostKey, webSocketTransport, type Transport } from './transport';
+import { bridgeTransport, webHostKeys, webSocketTransport, type Transport } from './transport';
 
 /** A failed call, carrying the backend's `{code, message, hint, detail}` for the UI to explain. */
 export class ApiError extends Error {
@@ -33,10 +33,10 @@ export function createClient(transport: Transport): Client {
 }
 
 const bridge = typeof window !== 'undefined' ? window.stevedore : undefined;
-const key = bridge ? null : webHostKey();
+const keys = bridge ? [] : webHostKeys();
 
 /** Electron's preload bridge when present, else the web host's WebSocket. */
-export const api: Client = createClient(bridge ? bridgeTransport(bridge) : webSocketTransport(undefined, key));
+export const api: Client = createClient(bridge ? bridgeTransport(bridge) : webSocketTransport(undefined, keys));
 
 /** In a browser without the web host's key the API stays shut: the page says how to get in. */
-export const accessKeyMissing = !bridge && key === null;
+export const accessKeyMissing = !bridge && keys.length === 0;

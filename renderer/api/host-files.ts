@@ -3,7 +3,7 @@ import { isStevedoreError, type StevedoreError } from '../../shared/errors';
 import { STREAM_KEY_HEADER, STREAM_PATH, type DesktopFiles, type FileFilter } from '../../shared/transport';
 import { INVISIBLE, escapeCodePoint } from '../../shared/invisible-chars';
 import { ApiError } from './client';
-import { webHostKey } from './transport';
+import { acceptedWebHostKey } from './transport';
 
 /** Where a file the user dropped or picked can be read by the backend. */
 export type PickedFile = { kind: 'path'; path: string; name: string; bytes: number } | { kind: 'upload-needed'; file: File; name: string; bytes: number };
@@ -44,7 +44,7 @@ function errorOf(body: unknown, fallback: string): StevedoreError {
 /** A download cannot carry the API key: the page asks for a one-time ticket with it, and the ticket becomes the link. */
 async function downloadTicket(args: StreamArgs<'images.download'>): Promise<string> {
   const url = `${STREAM_PATH}images.download?args=${encodeURIComponent(JSON.stringify(args))}&ticket=1`;
-  const response = await fetch(url, { method: 'POST', headers: { [STREAM_KEY_HEADER]: webHostKey() ?? '' }, credentials: 'same-origin' }).catch((err: unknown) => {
+  const response = await fetch(url, { method: 'POST', headers: { [STREAM_KEY_HEADER]: acceptedWebHostKey() ?? '' }, credentials: 'same-origin' }).catch((err: unknown) => {
     throw new ApiError({ code: 'IO', message: `The web host could not be reached: ${err instanceof Error ? err.message : String(err)}` });
   });
   const parsed: unknown = await response.json().catch(() => null);
@@ -59,7 +59,7 @@ function uploadWithProgress(file: File, signal?: AbortSignal, onProgress?: (sent
     const args = { fileName: shownName(file.name).replace(/[\0/\\]/g, '_').slice(0, 255) || 'file' };
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${STREAM_PATH}uploads.create?args=${encodeURIComponent(JSON.stringify(args))}`);
-    xhr.setRequestHeader(STREAM_KEY_HEADER, webHostKey() ?? '');
+    xhr.setRequestHeader(STREAM_KEY_HEADER, acceptedWebHostKey() ?? '');
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
     xhr.onload = () => {

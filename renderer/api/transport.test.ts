@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { webHostKey, webSocketTransport } from './transport';
+import { webHostKeys, webSocketTransport } from './transport';
 
 /** Just enough of a browser WebSocket for the transport: the test opens, fails and answers sockets. */
 class FakeSocket {
@@ -41,7 +41,7 @@ afterEach(() => {
 
 describe('webSocketTransport', () => {
   it('serves a call made while the host is down from the attempt that finally connects', async () => {
-    const transport = webSocketTransport('ws://host/api', 'k3y');
+    const transport = webSocketTransport('ws://host/api', ['k3y']);
     const result = transport.call('engine.status', {});
     latest().fail();
     await vi.advanceTimersByTimeAsync(250);
@@ -57,7 +57,7 @@ describe('webSocketTransport', () => {
   });
 
   it('fails calls in flight when the link drops, and asks for a resync once it is back', async () => {
-    const transport = webSocketTransport('ws://host/api', 'k3y');
+    const transport = webSocketTransport('ws://host/api', ['k3y']);
     const events: string[] = [];
     const links: boolean[] = [];
     transport.onEvent((name) => events.push(name));
@@ -80,17 +80,47 @@ describe('the web host key', () => {
     getItem = (k: string) => this.items.get(k) ?? null;
     setItem = (k: string, v: string) => void this.items.set(k, v);
   }
+  const at = (hash: string) => ({ hash, pathname: '/', search: '' });
 
-  it('is taken from the fragment the token redirect ends on, kept for this origin, and offered as a subprotocol', () => {
+  it('is taken from the fragment the token redirect ends on and offered as a subprotocol', () => {
     const storage = new MemoryStorage() as unknown as Storage;
-    expect(webHostKey({ hash: '#key=abc_DEF-1', pathname: '/', search: '' }, storage)).toBe('abc_DEF-1');
-    // A reload (no fragment any more) still has it.
-    expect(webHostKey({ hash: '', pathname: '/', search: '' }, storage)).toBe('abc_DEF-1');
-    webSocketTransport('ws://host/api', 'abc_DEF-1');
+    const keys = webHostKeys(at('#key=abc_DEF-1'), storage);
+    expect(keys).toEqual(['abc_DEF-1']);
+    webSocketTransport('ws://host/api', keys);
     expect(latest().protocols).toEqual(['stevedore.v1', 'stevedore.key.abc_DEF-1']);
   });
 
+  it('is kept for this origin once the host lets the page in, so a reload still has it', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    vi.stubGlobal('localStorage', storage);
+    webSocketTransport('ws://host/api', webHostKeys(at('#key=good'), storage));
+    expect(webHostKeys(at(''), storage)).toEqual([]);
+    latest().open();
+    expect(webHostKeys(at(''), storage)).toEqual(['good']);
+  });
+
+  it('from a wrong address does not replace the kept one: the page falls back to it and gets in', async () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    vi.stubGlobal('localStorage', storage);
+    storage.setItem('stevedore.webHostKey', 'good');
+    const keys = webHostKeys(at('#key=typo'), storage);
+    expect(keys).toEqual(['typo', 'good']);
+    const transport = webSocketTransport('ws://host/api', keys);
+    const answer = transport.call('engine.status', {});
+    expect(latest().protocols).toEqual(['stevedore.v1', 'stevedore.key.typo']);
+    // The host refuses the upgrade: the browser only sees the socket close before it opened.
+    latest().fail();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(latest().protocols).toEqual(['stevedore.v1', 'stevedore.key.good']);
+    const socket = latest();
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    socket.reply((JSON.parse(socket.sent[0]!) as { id: number }).id, { state: 'connected' });
+    await expect(answer).resolves.toEqual({ ok: true, value: { state: 'connected' } });
+    expect(storage.getItem('stevedore.webHostKey')).toBe('good');
+  });
+
   it('is missing on a page opened without the full URL', () => {
-    expect(webHostKey({ hash: '', pathname: '/', search: '' }, new MemoryStorage() as unknown as Storage)).toBeNull();
+    expect(webHostKeys(at(''), new MemoryStorage() as unknown as Storage)).toEqual([]);
   });
 });

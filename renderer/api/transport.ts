@@ -4,17 +4,25 @@ import { KEY_FRAGMENT, WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../.
 const KEY_STORAGE = 'stevedore.webHostKey';
 
 /**
- * The web host's API key: taken from the URL fragment the token redirect ends on (then removed from
- * the address bar), kept in this origin's localStorage so reloads and new tabs on the same port keep
- * working, and never readable from another port.
+ * The web host's API keys to offer, in order: the one in the URL fragment the token redirect ends on
+ * (then removed from the address bar), and the one kept from the last time the host let a page on
+ * this origin in. A key is kept only once the host has accepted it (see keepWebHostKey), so a
+ * mistyped or stale `#key=` cannot replace a good one and lock the page out.
  */
-export function webHostKey(loc: Pick<Location, 'hash' | 'pathname' | 'search'> = location, storage: Storage | null = safeStorage()): string | null {
+export function webHostKeys(loc: Pick<Location, 'hash' | 'pathname' | 'search'> = location, storage: Storage | null = safeStorage()): string[] {
   const fromFragment = new URLSearchParams(loc.hash.replace(/^#/, '')).get(KEY_FRAGMENT);
-  if (fromFragment) {
-    storage?.setItem(KEY_STORAGE, fromFragment);
-    if (typeof history !== 'undefined') history.replaceState(null, '', loc.pathname + loc.search);
-    return fromFragment;
-  }
+  if (fromFragment && typeof history !== 'undefined') history.replaceState(null, '', loc.pathname + loc.search);
+  const kept = storage?.getItem(KEY_STORAGE) ?? null;
+  return [...new Set([fromFragment, kept])].filter((k): k is string => !!k);
+}
+
+/** Remembers the key the host let this page in with: reloads, new tabs and file transfers use it. */
+export function keepWebHostKey(key: string, storage: Storage | null = safeStorage()): void {
+  storage?.setItem(KEY_STORAGE, key);
+}
+
+/** The key the host last accepted on this origin, for requests that carry it themselves (uploads, downloads). */
+export function acceptedWebHostKey(storage: Storage | null = safeStorage()): string | null {
   return storage?.getItem(KEY_STORAGE) ?? null;
 }
 
@@ -60,8 +68,13 @@ const lostLink: CallOutcome = {
  * The web host's WebSocket: same messages as IPC. It reconnects on its own; calls made while the
  * socket is down wait for it, calls in flight when it drops fail with IO.
  */
-export function webSocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`, key: string | null = webHostKey()): Transport {
-  const protocols = key ? [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}${key}`] : [WS_PROTOCOL];
+export function webSocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`, keys: readonly string[] = webHostKeys()): Transport {
+  // The host does not say why it refused a socket: each attempt that fails offers the next key.
+  let keyIndex = 0;
+  const protocols = () => {
+    const key = keys[keyIndex];
+    return key ? [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}${key}`] : [WS_PROTOCOL];
+  };
   const pending = new Map<number, (o: CallOutcome) => void>();
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const linkListeners = new Set<(up: boolean) => void>();
@@ -80,10 +93,14 @@ export function webSocketTransport(url = `${location.protocol === 'https:' ? 'ws
   function connect(): void {
     if (socket || connecting) return;
     connecting = true;
-    const ws = new WebSocket(url, protocols);
+    const ws = new WebSocket(url, protocols());
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       connecting = false;
       socket = ws;
+      const key = keys[keyIndex];
+      if (key) keepWebHostKey(key);
       backoff = 250;
       setLink(true);
       // Anything may have changed while we were away: ask stores to refetch.
@@ -109,6 +126,7 @@ export function webSocketTransport(url = `${location.protocol === 'https:' ? 'ws
     };
     ws.onclose = () => {
       connecting = false;
+      if (!opened && keys.length > 1) keyIndex = (keyIndex + 1) % keys.length;
       if (socket === ws) socket = null;
       for (const resolvePending of pending.values()) resolvePending(lostLink);
       pending.clear();
