@@ -11,6 +11,12 @@ interface Kind {
 
 const LOGIN_HINT = (registry: string) => `Log in to ${registry} (docker login ${registry}) with an account that may use this repository, then try again.`;
 
+const REFUSED: Omit<Kind, 'test'> = {
+  code: 'AUTH',
+  message: (verb, ref, registry) => `${registry} refused to let you ${verb} ${ref}.`,
+  hint: (_verb, registry) => LOGIN_HINT(registry),
+};
+
 /**
  * The engine passes the registry's words on inside its stream (or as the text of a 4xx/5xx). Order
  * matters: "pull access denied … may require 'docker login'" is about a name that may not exist at all.
@@ -29,6 +35,10 @@ const KINDS: Kind[] = [
     hint: (_verb, registry) =>
       `Check the address and your network. ${registry === 'docker.io' ? 'If Docker Hub is blocked where you are, use a registry mirror or load the image from a tar file.' : 'A registry without HTTPS must be listed in the engine\u2019s insecure-registries (127.0.0.0/8 always is).'}`,
   },
+  // The registry said plainly that credentials were missing or wrong. 26.1 wraps this in "pull access
+  // denied …, repository does not exist or may require 'docker login'", which must not read as a
+  // missing name.
+  { ...REFUSED, test: /no basic auth credentials|authorization failed|incorrect username or password|authentication required|unauthorized:/i },
   {
     code: 'NOT_FOUND',
     test: /manifest unknown|not found|name unknown|repository does not exist|no such image|does not exist/i,
@@ -36,19 +46,14 @@ const KINDS: Kind[] = [
     hint: (verb, registry) =>
       verb === 'push' ? 'Tag the image with this name first.' : `Check the name and the tag (the registry lists its tags), or log in to ${registry} if the repository is private.`,
   },
-  {
-    code: 'AUTH',
-    test: /unauthorized|authentication required|incorrect username or password|no basic auth credentials|denied|forbidden|\b401\b|\b403\b|insufficient_scope/i,
-    message: (verb, ref, registry) => `${registry} refused to let you ${verb} ${ref}.`,
-    hint: (_verb, registry) => LOGIN_HINT(registry),
-  },
+  { ...REFUSED, test: /unauthorized|denied|forbidden|\b401\b|\b403\b|insufficient_scope/i },
 ];
 
 /** The registry's own sentence, without the engine's wrapping, when it sent one (a mirror's allowlist does). */
 function registryWords(text: string): string | null {
   const m = /(?:denied|forbidden|unauthorized):\s*(.+)$/i.exec(text);
   const words = m?.[1]?.trim();
-  return words && !/^requested access to the resource is denied$|^authentication required$/i.test(words) ? words : null;
+  return words && !/^requested access to the resource is denied$|^authentication required$|^authorization failed|no basic auth credentials/i.test(words) ? words : null;
 }
 
 /**

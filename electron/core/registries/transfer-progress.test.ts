@@ -69,6 +69,14 @@ describe('what a registry failure is called', () => {
     expect(code('something else entirely')).toBe('ENGINE_ERROR');
   });
 
+  it('reads a refused login as AUTH even inside 26.1’s "repository does not exist or may require docker login"', () => {
+    const refused = registryError("pull access denied for reg.example:5000/app, repository does not exist or may require 'docker login': denied: authorization failed: no basic auth credentials", 'pull', 'app:1', 'reg.example:5000');
+    expect(refused.code).toBe('AUTH');
+    expect(refused.message).toBe('reg.example:5000 refused to let you pull app:1.');
+    // Docker Hub's answer for a name that may simply not exist names no credentials: still a missing name.
+    expect(code("pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied")).toBe('NOT_FOUND');
+  });
+
   it('shows a mirror\u2019s own reason for refusing, and keeps the engine\u2019s words as detail', () => {
     const error = registryError('denied: this mirror only serves library/* images', 'pull', 'x/y:1', 'mirror.example');
     expect(error.code).toBe('AUTH');
