@@ -151,8 +151,7 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
     'registries.catalog': async ({ registry, last }) => {
       const page = await listRepositories(await registryApi(registry), { last, n: 100 });
       // Reached and answered: worth offering again.
-      const { settings } = await userSettings.read();
-      if (settings.registries[0] !== registry) await userSettings.update((s) => ({ ...s, registries: [registry, ...s.registries.filter((r) => r !== registry)].slice(0, 20) }));
+      await userSettings.update((s) => ({ ...s, registries: [registry, ...s.registries.filter((r) => r !== registry)].slice(0, 20) }));
       return page;
     },
     'registries.tags': async ({ registry, repository, last }) => listTags(await registryApi(registry), repository, { last, n: 100 }),

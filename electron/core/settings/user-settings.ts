@@ -51,8 +51,11 @@ export class UserSettings {
     return { settings: { prefixMirrors, registries: parsed.registries }, problem: null };
   }
 
+  /** Writes the changed settings; a change that changes nothing leaves the file (and its problems) alone. */
   async update(change: (current: UserRegistrySettings) => UserRegistrySettings): Promise<UserRegistrySettings> {
-    const next = change((await this.read()).settings);
+    const current = await this.read();
+    const next = change(current.settings);
+    if (current.problem === null && JSON.stringify(next) === JSON.stringify(current.settings)) return next;
     const dir = join(this.file, '..');
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -18,6 +18,7 @@ import { HubSearch } from './HubSearch';
 import { LoginState } from './LoginState';
 import { NameProblem } from '../operations/NameProblem';
 import { TransferLayers } from './TransferLayers';
+import { useOneAtATime } from '../../ui/use-one-at-a-time';
 
 /** `docker pull`: the name normalised as docker reads it before anything starts, then every layer's progress. */
 export function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) {
@@ -27,8 +28,7 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
   const job = useJob(jobId);
-  // Set before the call returns: a double click must not start the same transfer twice.
-  const starting = useRef(false);
+  const oneAtATime = useOneAtATime();
   const inputRef = useRef<HTMLInputElement>(null);
   const verdict = text.trim() === '' ? null : parseReference(text.trim());
   const platformOk = platform.trim() === '' || PLATFORM.test(platform.trim());
@@ -53,17 +53,15 @@ export function PullDialog({ initial, onClose }: { initial: string; onClose(): v
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!verdict?.ok || !platformOk || running) return;
-    if (starting.current) return;
-    starting.current = true;
-    setError(null);
-    try {
-      const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null, via, fallback });
-      setJobId(id);
-    } catch (err) {
-      setError(toStevedoreError(err));
-    } finally {
-      starting.current = false;
-    }
+    await oneAtATime(async () => {
+      setError(null);
+      try {
+        const { jobId: id } = await api.call('images.pull', { ref, platform: platform.trim() || null, via, fallback });
+        setJobId(id);
+      } catch (err) {
+        setError(toStevedoreError(err));
+      }
+    });
   };
   const result = job?.state === 'done' ? (job.result as PullResult) : null;
   const footer = (

@@ -17,6 +17,7 @@ import { checkTagInput } from '../operations/tag-form';
 import { parseTagTarget } from '../../../shared/reference';
 import { LoginState } from './LoginState';
 import { TransferLayers } from './TransferLayers';
+import { useOneAtATime } from '../../ui/use-one-at-a-time';
 
 /**
  * `docker push`: to the name the image has, or to a new one (tagged first, in the same flow, as
@@ -28,8 +29,7 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<StevedoreError | null>(null);
   const job = useJob(jobId);
-  // Set before the call returns: a double click must not start the same transfer twice.
-  const starting = useRef(false);
+  const oneAtATime = useOneAtATime();
   const inputRef = useRef<HTMLInputElement>(null);
   const verdict = checkTagInput(text);
   const parsed = verdict.state === 'valid' ? parseTagTarget(verdict.target) : null;
@@ -40,18 +40,16 @@ export function PushDialog({ source, onClose }: { source: string; onClose(): voi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (verdict.state !== 'valid' || running) return;
-    if (starting.current) return;
-    starting.current = true;
-    setError(null);
-    try {
-      if (verdict.target !== source) await api.call('images.tag', { source, target: verdict.target });
-      const { jobId: id } = await api.call('images.push', { ref: verdict.target });
-      setJobId(id);
-    } catch (err) {
-      setError(toStevedoreError(err));
-    } finally {
-      starting.current = false;
-    }
+    await oneAtATime(async () => {
+      setError(null);
+      try {
+        if (verdict.target !== source) await api.call('images.tag', { source, target: verdict.target });
+        const { jobId: id } = await api.call('images.push', { ref: verdict.target });
+        setJobId(id);
+      } catch (err) {
+        setError(toStevedoreError(err));
+      }
+    });
   };
   const result = job?.state === 'done' ? (job.result as PushResult) : null;
   const footer = (
