@@ -165,9 +165,37 @@ forEachEngine((engine) => {
         }
         await expectFresh(Date.now(), `${done.slice(-4).join('; ')} (round ${round}, seed ${SEED})`);
       }
-      // The point is to patch: most rounds must not fall back to listing everything.
-      for (const w of [window, windowAll]) expect(w.patched, `${w.all ? '-a: ' : ''}patched ${w.patched}, listed ${w.listed}`).toBeGreaterThan(w.listed);
+      // How many rounds patch depends on the seed (a two-step build or a moved name on the containerd
+      // store lists everything, by design): everyday moves are held to patching below.
+      for (const w of [window, windowAll]) expect(w.patched, `${w.all ? '-a: ' : ''}patched ${w.patched}, listed ${w.listed}`).toBeGreaterThan(0);
     }, 300_000);
+
+    it('patches everyday moves without listing everything: a one-step build, a new name, an untag, a reload, a removal', async () => {
+      const everyday = `patch-${SEED}-everyday`;
+      const file = join(tmp, 'everyday.tar');
+      const moves: [string, () => void][] = [
+        ['a one-step build on a named base', () => void buildImage(engine, `${everyday}/app:1`, [`FROM ${FIXTURES.base}`, `LABEL seed="${SEED}" everyday="app"`])],
+        ['a second name', () => void dockerCli(engine, 'tag', `${everyday}/app:1`, `${everyday}/app:2`)],
+        ['one of two names taken off', () => void dockerCli(engine, 'rmi', `${everyday}/app:2`)],
+        [
+          'save, rmi, load',
+          () => {
+            dockerCli(engine, 'save', '-o', file, `${everyday}/app:1`);
+            dockerCli(engine, 'rmi', `${everyday}/app:1`);
+            dockerCli(engine, 'load', '-q', '-i', file);
+          },
+        ],
+        ['the image removed', () => void dockerCli(engine, 'rmi', `${everyday}/app:1`)],
+      ];
+      for (const [what, move] of moves) {
+        const listedBefore = [window.listed, windowAll.listed];
+        const patchedBefore = [window.patched, windowAll.patched];
+        move();
+        await expectFresh(Date.now(), what);
+        expect([window.listed, windowAll.listed], `${what}: listed everything`).toEqual(listedBefore);
+        expect(window.patched > patchedBefore[0]! && windowAll.patched > patchedBefore[1]!, `${what}: patched`).toBe(true);
+      }
+    }, 120_000);
 
     it('shows the untagged build step that a removed name uncovers, though no event names it', async () => {
       // The containerd store keeps a parent link per name (a loaded name has none) and the list reports
