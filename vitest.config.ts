@@ -19,6 +19,7 @@ export default defineConfig({
           environment: 'node',
           // Starts (or reuses) the private dockerd + registry and builds the fixtures once.
           globalSetup: ['electron/core/test-support/engine-setup.ts'],
+          setupFiles: ['electron/core/test-support/exports-ended.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -10,11 +10,15 @@ import { StoreCaches } from './removal/store';
 import { Credentials, type SecretVault } from './registries/credentials';
 import { UserSettings } from './settings/user-settings';
 import { JobManager, type JobContext } from './jobs';
+import { exportsEnded } from './files/export-lease';
 import { UploadArea } from './files/uploads';
 import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } from './streams';
 import { listImages } from './images/images';
 import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
+
+/** How long closing waits for exports the engine would otherwise keep pinned (see export-lease). */
+const DISPOSE_WAIT_MS = 5000;
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -26,7 +30,8 @@ export interface Backend {
   stream(name: unknown, args: unknown, io: StreamIO): Promise<CallOutcome>;
   readonly engine: EngineConnection;
   readonly events: EventWatcher;
-  dispose(): void;
+  /** Stops everything; resolves once the engine's exports under way have ended (see export-lease). */
+  dispose(): Promise<void>;
 }
 
 export interface BackendOptions extends EngineOptions {
@@ -128,12 +133,14 @@ export function createBackend(options: BackendOptions = {}): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose() {
+    async dispose() {
       jobs.cancelAll();
+      caches.containerd.stop();
       uploads.dispose();
       events.stop();
       engine.dispose();
       listeners.clear();
+      await exportsEnded(DISPOSE_WAIT_MS);
     },
   };
 }

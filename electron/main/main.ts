@@ -40,9 +40,17 @@ app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Quitting waits (a few seconds at most) for the engine's exports under way to end: cut off, an
+  // older containerd-store engine keeps their content on disk for good (see export-lease).
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
     unbind();
     unbindDialogs();
-    backend.dispose();
+    void backend.dispose().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 });

@@ -40,8 +40,7 @@ async function main(): Promise<void> {
   console.log(`Stevedore web host: ${host.url}`);
   console.log(`Engine: ${backend.engine.status().host}. Open the URL above (it carries the access token). Ctrl+C stops.`);
   const stop = () => {
-    backend.dispose();
-    void host.close().then(() => process.exit(0));
+    void Promise.all([backend.dispose(), host.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -11,6 +11,7 @@ import { readArchive } from '../archives/archive-reader';
 import type { JobContext } from '../jobs';
 import { writeAtomically } from './atomic-file';
 import { byteCounter } from './byte-counter';
+import { exportLeaks, finishedWhenGivenUp } from './export-lease';
 import { teeTo } from './tee';
 
 export interface SaveArgs {
@@ -33,12 +34,25 @@ async function estimate(docker: Docker, refs: readonly string[]): Promise<number
   return [...sizes.values()].reduce((a, b) => a + b, 0);
 }
 
-/** `GET /images/get?names=…`: names go in the query, where the modem encodes them. */
-export async function saveStream(docker: Docker, refs: readonly string[], signal: AbortSignal): Promise<Readable> {
+/**
+ * `GET /images/get?names=…`: names go in the query, where the modem encodes them. Destroying the stream
+ * gives the export up; on an engine that would then keep its content pinned, the engine's answer is
+ * read to its end in the background instead (see export-lease).
+ */
+export async function saveStream(docker: Docker, refs: readonly string[], signal?: AbortSignal): Promise<Readable> {
   try {
+    const finish = await exportLeaks(docker);
     // @types/dockerode lacks getImages (GET /images/get, several names in one archive).
-    const saver = docker as unknown as { getImages(opts: { names: string[]; abortSignal: AbortSignal }): Promise<Readable> };
-    return await saver.getImages({ names: [...refs], abortSignal: signal });
+    const saver = docker as unknown as { getImages(opts: { names: string[]; abortSignal?: AbortSignal }): Promise<Readable> };
+    if (!finish) return await saver.getImages({ names: [...refs], ...(signal ? { abortSignal: signal } : {}) });
+    // The engine takes its lease before it answers, so even a request not yet answered is not cut:
+    // once the answer comes, a caller that gave up meanwhile gets a stream already given up.
+    const answer = await finishedWhenGivenUp(saver.getImages({ names: [...refs] }));
+    if (signal?.aborted) {
+      answer.destroy();
+      signal.throwIfAborted();
+    }
+    return answer;
   } catch (err) {
     throw toBackendError(err, 'Saving the images');
   }

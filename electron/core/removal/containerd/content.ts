@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
+import { saveStream } from '../../files/save';
 import { mapPool } from '../../map-pool';
 import type { Blob } from './model';
 
@@ -123,10 +124,7 @@ export async function readImageContent(docker: Docker, ids: string[], savesAtOnc
   const out = new Map<string, ImageContent>();
   if (ids.length === 0) return out;
   const save = async (batch: string[]) => {
-    // dockerode declares getImages without its options; the names go into the query string, not a path.
-    const get = (docker as unknown as { getImages: (opts: { names: string[] }) => Promise<Readable> }).getImages;
-    const stream = await get.call(docker, { names: batch });
-    const { sizes, documents } = await readArchive(stream);
+    const { sizes, documents } = await readArchive(await saveStream(docker, batch));
     for (const id of batch) {
       const content = contentOf(id, sizes, documents);
       if (content) out.set(id, content);

@@ -14,6 +14,7 @@ export class ContainerdFactsCache {
   /** Reads under way, so two previews asked at once stream each image once. */
   private readonly reading = new Map<string, Promise<void>>();
   private warming: Promise<void> | null = null;
+  private stopped = false;
   readonly containerImages = new Map<string, string>();
 
   /** What is known of an image's content: null when it could not be read, undefined when not yet read. */
@@ -32,17 +33,22 @@ export class ContainerdFactsCache {
    * under way and reads the rest itself at full speed.
    */
   warm(docker: Docker, ids: readonly string[]): void {
-    if (this.warming) return;
+    if (this.warming || this.stopped) return;
     const pending = ids.filter((id) => !this.content.has(id) && !this.reading.has(id));
     if (pending.length === 0) return;
     this.warming = (async () => {
-      for (let i = 0; i < pending.length; i += WARM_BATCH) {
+      for (let i = 0; i < pending.length && !this.stopped; i += WARM_BATCH) {
         const batch = pending.slice(i, i + WARM_BATCH).filter((id) => !this.content.has(id) && !this.reading.has(id));
         await this.ensure(docker, batch, 1).catch(() => undefined);
       }
     })().finally(() => {
       this.warming = null;
     });
+  }
+
+  /** No more reading ahead: the backend is closing. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Reads the content of the images not read yet, joining a read already under way. */
