@@ -5,6 +5,8 @@ export interface PruneReport {
   untagged: string[];
   deletedLayerIds: string[];
   spaceReclaimed: number;
+  /** Images gone from the engine's list whose content it did not free (see PruneResult). */
+  contentHeldIds?: readonly string[];
 }
 
 /**
@@ -18,7 +20,8 @@ export function comparePruneWithPlan(plan: RemovalPlan, report: PruneReport): Pr
   const planned = new Set(plan.images.map((i) => i.id));
   const actual = new Set(report.deletedImageIds);
   for (const id of actual) if (!planned.has(id)) differences.push({ kind: 'deleted-not-previewed', subject: id });
-  for (const id of planned) if (!actual.has(id) && !maybeImages.has(id)) differences.push({ kind: 'previewed-kept', subject: id });
+  const held = new Set(report.contentHeldIds ?? []);
+  for (const id of planned) if (!actual.has(id) && !maybeImages.has(id)) differences.push({ kind: held.has(id) ? 'content-held' : 'previewed-kept', subject: id });
   const plannedTags = new Set([...plan.images.flatMap((i) => i.tags), ...plan.untagOnly.map((u) => u.ref)]);
   for (const ref of report.untagged) if (!plannedTags.has(ref)) differences.push({ kind: 'untagged-not-previewed', subject: ref });
   for (const ref of plannedTags) if (!report.untagged.includes(ref) && !maybeRefs.has(ref)) differences.push({ kind: 'previewed-untag-missing', subject: ref });

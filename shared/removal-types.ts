@@ -132,6 +132,11 @@ export interface PruneResult {
   untagged: string[];
   deletedLayerIds: string[];
   spaceReclaimed: number;
+  /**
+   * Images the engine took off its list but whose content it still keeps on disk (containerd store:
+   * another lease holds it, such as an interrupted `docker save` on Docker before 27.4).
+   */
+  contentHeldIds: string[];
   /** How the result differs from the preview computed just before; empty when it matches exactly. */
   differences: PruneDifference[];
   plan: RemovalPlan;
@@ -146,7 +151,7 @@ export interface PruneFilters {
   labels?: string[];
 }
 
-export type PruneDifferenceKind = 'deleted-not-previewed' | 'previewed-kept' | 'untagged-not-previewed' | 'previewed-untag-missing' | 'space';
+export type PruneDifferenceKind = 'deleted-not-previewed' | 'previewed-kept' | 'content-held' | 'untagged-not-previewed' | 'previewed-untag-missing' | 'space';
 
 /** One way the engine's report differs from a preview, as data so each language can phrase it. */
 export interface PruneDifference {

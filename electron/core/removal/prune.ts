@@ -4,6 +4,7 @@ import { comparePruneWithPlan } from '../../../shared/prune-compare';
 import { parseLabelFilter, parseUntil, type LabelFilter } from '../../../shared/prune-filters';
 import { pruneCommand } from '../../../shared/prune-command';
 import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
+import { imageObject } from '../engine/engine-objects';
 import { loadStore, type StoreContext } from './store';
 import type { PruneRules } from './prune-rules';
 
@@ -45,6 +46,21 @@ interface PruneResponse {
   SpaceReclaimed?: number;
 }
 
+/**
+ * The containerd store reports an image "Deleted" only once its content is gone: of the images it did
+ * not report, those it no longer lists had their content kept by something else.
+ */
+async function contentHeld(docker: Docker, notReported: readonly string[]): Promise<string[]> {
+  const held: string[] = [];
+  for (const id of notReported) {
+    const gone = await imageObject(docker, id)
+      .inspect()
+      .then(() => false, (err: unknown) => (err as { statusCode?: number }).statusCode === 404);
+    if (gone) held.push(id);
+  }
+  return held;
+}
+
 /** Prune for real, having computed the preview from the same state just before, and say how they differ. */
 export async function prune(docker: Docker, context: StoreContext, filters: PruneFilters, untilTimestamp: number | null): Promise<PruneResult> {
   const rules = rulesFrom(filters, untilTimestamp);
@@ -61,11 +77,13 @@ export async function prune(docker: Docker, context: StoreContext, filters: Prun
   const items = response.ImagesDeleted ?? [];
   const deletedAll = items.flatMap((i) => (i.Deleted ? [i.Deleted] : []));
   // The engine lists image IDs and layer chain IDs (legacy) or blob digests (containerd) alike as "Deleted".
+  const deletedImageIds = deletedAll.filter((id) => imageIds.has(id));
   const report = {
-    deletedImageIds: deletedAll.filter((id) => imageIds.has(id)),
+    deletedImageIds,
     untagged: items.flatMap((i) => (i.Untagged ? [i.Untagged] : [])),
     deletedLayerIds: deletedAll.filter((id) => !imageIds.has(id)),
     spaceReclaimed: response.SpaceReclaimed ?? 0,
+    contentHeldIds: context.store === 'containerd' ? await contentHeld(docker, plan.images.map((i) => i.id).filter((id) => !deletedImageIds.includes(id))) : [],
   };
   return { ...report, differences: comparePruneWithPlan(plan, report), plan };
 }

@@ -42,7 +42,7 @@ describe('pruneDifferences', () => {
     totalBytes: 10,
     layers: [],
   };
-  const result = (partial: Partial<PruneResult>): PruneResult => ({ deletedImageIds: ['sha256:a'], untagged: [], deletedLayerIds: [], spaceReclaimed: 10, differences: [], plan, ...partial });
+  const result = (partial: Partial<PruneResult>): PruneResult => ({ deletedImageIds: ['sha256:a'], untagged: [], deletedLayerIds: [], contentHeldIds: [], spaceReclaimed: 10, differences: [], plan, ...partial });
 
   it('is empty when the engine did exactly what the preview on screen said', () => {
     expect(pruneDifferences(plan, result({}))).toEqual([]);
