@@ -27,6 +27,9 @@ function RangeVerdict({ shown, result }: { shown: RemovalPlan; result: PruneResu
 export function PruneResultView({ shown, result }: { shown: RemovalPlan; result: PruneResult }) {
   const { t } = useTranslation();
   const differences = pruneDifferences(shown, result);
+  // The containerd store names an untagged image by its digest and reports that record untagged too:
+  // a digest is no name the user gave, and the deleted list already shows it.
+  const names = result.untagged.filter((ref) => !/^sha256:[a-f0-9]{64}$/.test(ref));
   const tagsOf = new Map([...shown.images, ...result.plan.images].map((i) => [i.id, i.tags]));
   const ref = useRef<HTMLDivElement>(null);
   // The result replaces a long preview: start at its summary, not where the preview was scrolled to.
@@ -37,7 +40,7 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
     <div className="results" data-testid="prune-result" ref={ref}>
       <p className="results-summary">
         {lead(t('prune.resultDeleted', { count: result.deletedImageIds.length }))}
-        {lead(t('prune.resultUntagged', { count: result.untagged.length }))}
+        {names.length > 0 && lead(t('prune.resultUntagged', { count: names.length }))}
         <span data-testid="prune-reclaimed" data-bytes={result.spaceReclaimed}>
           {lead(t('prune.reclaimed'))}
           <strong><Size bytes={result.spaceReclaimed} /></strong>
@@ -83,10 +86,10 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
           </ul>
         </section>
       )}
-      {result.untagged.length > 0 && (
+      {names.length > 0 && (
         <p className="muted">
           {lead(t('prune.untaggedList'))}
-          <span className="mono">{result.untagged.join(', ')}</span>
+          <span className="mono">{names.join(', ')}</span>
         </p>
       )}
     </div>
