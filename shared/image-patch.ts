@@ -1,8 +1,7 @@
 import { realTags } from './image-rows';
+import { isImageId } from './reference';
 import type { ImageStore } from './engine-types';
 import type { ImageSummaries, ImageSummary } from './image-types';
-
-const isImageId = (ref: string) => /^sha256:[0-9a-f]{64}$/.test(ref);
 
 /**
  * The list after the images some engine events named were re-read, or null when that cannot be told

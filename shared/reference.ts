@@ -19,6 +19,9 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST_HEX: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 const HEX64 = /^[a-f0-9]{64}$/;
 
+/** A full image ID (`sha256:` and 64 hex digits), as the engine names an image without a name. */
+export const isImageId = (ref: string): boolean => ref.startsWith('sha256:') && HEX64.test(ref.slice(7));
+
 export type ReferenceProblem =
   | 'empty'
   | 'hex-id'

@@ -7,7 +7,7 @@ import { connectionProblem, toBackendError } from './engine-errors';
 // Loaded before any client exists: no request this module makes may follow a redirect.
 import './modem-guard';
 
-interface EngineInfo {
+export interface EngineInfo {
   Driver?: string;
   DriverStatus?: [string, string][] | null;
 }

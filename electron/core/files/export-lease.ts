@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { PassThrough, type Readable } from 'node:stream';
-import { imageStoreOf } from '../engine/connection';
+import { imageStoreOf, type EngineInfo } from '../engine/connection';
 import { STREAM_BUFFER } from './io-sizes';
 
 /**
@@ -43,7 +43,7 @@ export function exportLeaks(docker: Docker): Promise<boolean> {
   if (!answer) {
     answer = (async () => {
       const [version, info] = await Promise.all([docker.version(), docker.info()]);
-      return exportLeaksWhenCut(String(version.Version ?? ''), imageStoreOf(info as Parameters<typeof imageStoreOf>[0]).kind);
+      return exportLeaksWhenCut(String(version.Version ?? ''), imageStoreOf(info as EngineInfo).kind);
     })()
       // Not known: finishing an export costs the engine some reading; a pinned one costs disk for good.
       .catch(() => true);

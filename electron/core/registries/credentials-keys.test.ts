@@ -74,7 +74,7 @@ describe('registryKey: the key docker stores credentials under', () => {
     );
   });
 
-  it('property: any string gives a key that is its own key, or INVALID_ARGUMENT, never another throw', () => {
+  it('property: every string gives a key that is its own key, or INVALID_ARGUMENT, never another throw', () => {
     fc.assert(
       fc.property(fc.oneof(hostileString, fc.string()), (raw) => {
         let key: string;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PlanBytes } from './PlanBytes';
 import { formatSize, shortId } from '../../../shared/format';
 import { differenceKey } from '../../../shared/prune-compare';
+import { isImageId } from '../../../shared/reference';
 import type { PruneResult, RemovalPlan } from '../../../shared/removal-types';
 import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { Size } from '../../ui/Size';
@@ -29,7 +30,7 @@ export function PruneResultView({ shown, result }: { shown: RemovalPlan; result:
   const differences = pruneDifferences(shown, result);
   // The containerd store names an untagged image by its digest and reports that record untagged too:
   // a digest is no name the user gave, and the deleted list already shows it.
-  const names = result.untagged.filter((ref) => !/^sha256:[a-f0-9]{64}$/.test(ref));
+  const names = result.untagged.filter((ref) => !isImageId(ref));
   const tagsOf = new Map([...shown.images, ...result.plan.images].map((i) => [i.id, i.tags]));
   const ref = useRef<HTMLDivElement>(null);
   // The result replaces a long preview: start at its summary, not where the preview was scrolled to.
