@@ -26,6 +26,20 @@ describe('the job manager', () => {
     expect(ends).toEqual([expect.objectContaining({ jobId, state: 'done', result: 'ok', progress: 1000 })]);
   });
 
+  it('reports a run that finished although Cancel came meanwhile as done, with its result', async () => {
+    const jobs = new JobManager();
+    let finish!: () => void;
+    const jobId = jobs.start('t', 'title', async () => {
+      await new Promise<void>((r) => (finish = r));
+      return 'written';
+    });
+    await tick();
+    jobs.cancel(jobId);
+    finish();
+    await tick();
+    expect(jobs.list()).toEqual([expect.objectContaining({ jobId, state: 'done', result: 'written' })]);
+  });
+
   it('lists finished jobs with their outcome until dismissed, and tells every listener what went', async () => {
     const jobs = new JobManager();
     const gone: string[][] = [];

@@ -51,7 +51,9 @@ export class JobManager extends EventEmitter<{ update: [JobUpdate]; dismissed: [
     // Deferred so the caller receives the id before the first update can possibly arrive.
     setImmediate(() => {
       run(ctx).then(
-        (result) => this.finish(jobId, controller.signal.aborted ? { state: 'cancelled' } : { state: 'done', result }),
+        // A run that got to its end did its work, even if Cancel came meanwhile (a save already renamed
+        // into place): saying "cancelled" would hide a file that is there.
+        (result) => this.finish(jobId, { state: 'done', result }),
         (err: unknown) => {
           const cancelled = controller.signal.aborted;
           const error = cancelled ? new BackendError('CANCELLED', `${title}: cancelled.`).toData() : toBackendError(err, title).toData();
