@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_EVENT_REFS, type EngineChange, type EngineStatus } from './engine-types';
 import type { HistoryEntry, ImageContentFacts, ImageDetails, ImageSummaries, ImageSummary } from './image-types';
 import type { ImageUsage, JobDismissal, JobUpdate, UsageProgress } from './job-types';

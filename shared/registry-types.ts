@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseReference } from './reference';
 
 /** What one layer of a pull or push is doing, as the engine's progress stream names it. */

@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAppUrl } from '../../shared/security';
 import { IPC_OPEN_DIALOG_CHANNEL, IPC_SAVE_DIALOG_CHANNEL } from '../../shared/transport';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Docker writes sha256 only; a blob under any other algorithm is refused as a shape it does not write. */
 export const Digest = z.string().regex(/^sha256:[a-f0-9]{64}$/, 'a digest is sha256: followed by 64 lowercase hexadecimal characters');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findEntry, platformOf, readJsonEntry, validate, type FoundEntry } from '../archives/archive-json';
 import { ArchiveProblem } from '../archives/archive-problems';
 import { DockerManifest } from '../archives/archive-schemas';

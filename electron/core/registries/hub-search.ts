@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from '../../../shared/errors';
 import type { HubResult } from '../../../shared/registry-types';
 import { daemonText, toBackendError, type NodeishError } from '../engine/engine-errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from '../../../shared/errors';
 import type { AuthConfig } from './credentials';
 import { clean, errorsOf, exchange, MAX_ERROR_BYTES, parseJson, type Exchange, type HttpOptions } from './registry-api-http';

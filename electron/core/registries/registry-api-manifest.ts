@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from '../../../shared/errors';
 import { clean, MAX_JSON_BYTES, parseJson, type Exchange } from './registry-api-http';
 import { ANY_DIGEST, apiRepository, isSha256Digest } from './registry-api-names';

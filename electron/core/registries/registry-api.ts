@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from '../../../shared/errors';
 import { errorsOf, exchange, MAX_JSON_BYTES, parseJson } from './registry-api-http';
 import { readManifest, type RemoteManifest } from './registry-api-manifest';

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from '../../../shared/errors';
 import { writeFileAtomically } from '../files/atomic-file';
 import { prefixMirror, type UserRegistrySettings } from '../../../shared/registry-types';
