@@ -183,6 +183,8 @@ export const methods = {
   /** Try to connect now instead of waiting for the next automatic retry. */
   'engine.retry': method(noArgs).returns<EngineStatus>(),
   'images.list': method(z.object({ all: z.boolean().default(false) }).strict()).returns<ImageSummary[]>(),
+  /** Whether the engine changed since the list the web host wrote into the page (see first-list). */
+  'images.changedSince': method(z.object({ generation: z.number().int().min(0) }).strict()).returns<boolean>(),
   /** The list's rows for the images engine events named, so a window patches them instead of listing all. */
   'images.summaries': method(z.object({ refs: z.array(imageRef).min(1).max(MAX_EVENT_REFS) }).strict()).returns<ImageSummaries>(),
   'images.inspect': method(z.object({ ref: imageRef }).strict()).returns<ImageDetails>(),

@@ -16,9 +16,21 @@ import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } fr
 import { listImages } from './images/images';
 import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
+import type { FirstList } from '../../shared/first-list';
 
 /** How long closing waits for exports the engine would otherwise keep pinned (see export-lease). */
 const DISPOSE_WAIT_MS = 5000;
+
+/** The value, or null once `ms` passed first or when it failed. */
+async function within<T>(value: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
+  try {
+    return await Promise.race([value.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -30,6 +42,12 @@ export interface Backend {
   stream(name: unknown, args: unknown, io: StreamIO): Promise<CallOutcome>;
   readonly engine: EngineConnection;
   readonly events: EventWatcher;
+  /**
+   * The list as a page should first show it, for the web host to write into the page it serves:
+   * waits up to `waitMs` for the listing and returns null when there is none to give (the engine is
+   * not connected, the listing is slower, or a change came meanwhile); the page then asks as usual.
+   */
+  firstList(waitMs: number): Promise<FirstList | null>;
   /** Stops everything; resolves once the engine's exports under way have ended (see export-lease). */
   dispose(): Promise<void>;
 }
@@ -77,11 +95,12 @@ export function createBackend(options: BackendOptions = {}): Backend {
   events.start();
   // Listed as soon as the engine answers, beside the event stream opening: the stream is open long
   // before the engine has walked 5,000 images, so a change during the list still reaches it.
+  const listEarly = () => prefetch.start(async () => listImages(await engine.client(), false));
   if (options.prefetchList ?? true) {
     const onStatus = (s: { state: string }) => {
       if (s.state !== 'connected') return;
       engine.off('status', onStatus);
-      prefetch.start(async () => listImages(await engine.client(), false));
+      listEarly();
     };
     engine.on('status', onStatus);
   }
@@ -128,6 +147,16 @@ export function createBackend(options: BackendOptions = {}): Backend {
         engine.noteFailure(err);
         return { ok: false, error: toBackendError(err, typeof name === 'string' ? name : 'stream').toData() };
       }
+    },
+    async firstList(waitMs) {
+      const deadline = Date.now() + waitMs;
+      const status = await within(engine.connect(), waitMs);
+      if (status?.state !== 'connected') return null;
+      const early = listEarly();
+      const rows = await within(early.rows, deadline - Date.now());
+      // Not taken on a timeout: the page's own question, moments later, is answered from it.
+      if (!rows || !prefetch.takeIf(early)) return null;
+      return { status: engine.status(), images: rows, generation: early.generation };
     },
     subscribe(listener) {
       listeners.add(listener);

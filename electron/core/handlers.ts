@@ -89,10 +89,11 @@ export function createMethodHandlers({ engine, jobs, events, prefetch, uploads, 
     'images.list': async ({ all }) => {
       const docker = await engine.client();
       const early = all ? null : prefetch?.take();
-      const rows = (early && (await early.catch(() => null))) || (await listImages(docker, all));
+      const rows = (early && (await early.rows.catch(() => null))) || (await listImages(docker, all));
       if ((await engine.imageStore()).kind === 'containerd') caches.containerd.warm(docker, [...new Set(rows.map((r) => r.id))]);
       return rows;
     },
+    'images.changedSince': async ({ generation }) => !prefetch || prefetch.generation !== generation,
     'images.summaries': async ({ refs }) => imageSummaries(await engine.client(), (await engine.imageStore()).kind, refs),
     'images.inspect': async ({ ref }) => inspectImage(await engine.client(), ref),
     'images.history': async ({ ref }) => imageHistory(await engine.client(), ref),

@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { stderrLog, type HostLog } from './host-log';
 import { cookieToken, hostAllowed, localRedirect, offeredKey, originAllowed, parseRequestTarget, tokensEqual } from './security';
 import { attachSession } from './socket-session';
+import { serveIndex } from './index-page';
 import { serveStatic } from './static-files';
 import { createStreamRoutes } from './stream-routes';
 
@@ -50,6 +51,8 @@ const BASE_HEADERS = {
  * from the browser's cache, compiled code included, instead of fetching and parsing a megabyte again.
  */
 const ASSETS_PATH = '/assets/';
+/** The page itself, served with the image list written in (see index-page). */
+const INDEX_PATHS = new Set(['/', '/index.html']);
 const ASSET_HEADERS = { ...BASE_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' };
 
 // The page's own language is not known before it is let in: both of Stevedore's languages, one per line.
@@ -96,7 +99,8 @@ function handleRequest(req: IncomingMessage, res: ServerResponse, port: number, 
     return;
   }
   if (!tokensEqual(cookieToken(req, port), cookieSecret)) return refuse(res, 401, target.query.has(TOKEN_QUERY) ? WRONG_TOKEN : NEEDS_TOKEN);
-  serveStatic(options.staticDir, target.path, res, target.path.startsWith(ASSETS_PATH) ? ASSET_HEADERS : BASE_HEADERS).catch((err: unknown) => {
+  const served = req.method === 'GET' && INDEX_PATHS.has(target.path) ? serveIndex(options.staticDir, res, BASE_HEADERS, (ms) => options.backend.firstList(ms)) : serveStatic(options.staticDir, target.path, res, target.path.startsWith(ASSETS_PATH) ? ASSET_HEADERS : BASE_HEADERS);
+  served.catch((err: unknown) => {
     log('a file could not be served', err);
     if (!res.headersSent) refuse(res, 500, 'The file could not be read.');
     else res.destroy();

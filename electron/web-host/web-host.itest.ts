@@ -8,6 +8,8 @@ import type { Backend } from '../core/backend';
 import { backendFor, dockerCli } from '../core/test-support/backend-harness';
 import { FIXTURES } from '../../scripts/test-env/fixture-names.mjs';
 import { startWebHost, type WebHost } from './server';
+import { FIRST_LIST_ELEMENT_ID, parseFirstList } from '../../shared/first-list';
+import { buildImage } from '../core/test-support/build-image';
 import { forEachEngine } from '../core/test-support/engine-suite';
 
 forEachEngine((engine) => {
@@ -17,7 +19,7 @@ forEachEngine((engine) => {
 
   beforeAll(async () => {
     staticDir = mkdtempSync('/tmp/sd-static-');
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Stevedore</title>');
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Stevedore</title><body><div id="root"></div></body></html>');
     writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'assets', 'index-Ab12Cd34.js'), 'console.log(2)');
@@ -173,6 +175,58 @@ forEachEngine((engine) => {
       expect(await event).toMatchObject({ payload: { kinds: expect.arrayContaining(['images']) } });
       dockerCli(engine, 'rmi', tag);
       ws.close();
+    });
+  });
+
+  describe('the page as the web host serves it', () => {
+    /** The list element the host wrote before </body>, read as the HTML parser hands it to the page. */
+    const listIn = (html: string) => {
+      const open = `<script type="application/json" id="${FIRST_LIST_ELEMENT_ID}">`;
+      const start = html.indexOf(open);
+      if (start < 0) return null;
+      return parseFirstList(html.slice(start + open.length, html.indexOf('</script>', start)));
+    };
+
+    it('carries the image list, names and labels that would end a script element intact', async () => {
+      const hostile = '</script><script>alert(1)</script><!-- & \u2028';
+      const tag = `first-list/hostile:${Date.now().toString(36)}`;
+      const id = buildImage(engine, tag, [`FROM ${FIXTURES.base}`, `LABEL evil=${JSON.stringify(hostile)}`]);
+      try {
+        const reply = await get('/', { Cookie: cookie() });
+        expect(reply.status).toBe(200);
+        expect(reply.body.endsWith('</body></html>')).toBe(true);
+        // One script element only: the label did not close it and open another.
+        expect(reply.body.match(/<script/g)).toHaveLength(1);
+        const list = listIn(reply.body);
+        expect(list?.status).toMatchObject({ state: 'connected', store: { kind: engine.name } });
+        const image = list?.images.find((i) => i.repoTags.includes(tag));
+        expect(image?.id).toBe(id);
+        expect(image?.labels.evil).toBe(hostile);
+        // The same images the CLI lists (other test files leave this engine alone while one runs).
+        const cliIds = dockerCli(engine, 'images', '--no-trunc', '--format', '{{.ID}}').split('\n').filter(Boolean);
+        expect(new Set(list?.images.map((i) => i.id))).toEqual(new Set(cliIds));
+      } finally {
+        dockerCli(engine, 'rmi', tag);
+      }
+    });
+
+    it('says the list it wrote is old once the engine changed, and current while it has not', async () => {
+      const reply = await get('/', { Cookie: cookie() });
+      const generation = listIn(reply.body)?.generation;
+      expect(generation).toBeTypeOf('number');
+      const ws = await openSocket({ Cookie: cookie(), Origin: `http://127.0.0.1:${host.port}` });
+      try {
+        expect(await callOver(ws, 1, 'images.changedSince', { generation })).toMatchObject({ outcome: { ok: true, value: false } });
+        const tag = `first-list/later:${Date.now().toString(36)}`;
+        dockerCli(engine, 'tag', FIXTURES.base, tag);
+        try {
+          await expect.poll(async () => callOver(ws, 2, 'images.changedSince', { generation }), { timeout: 5000 }).toMatchObject({ outcome: { ok: true, value: true } });
+        } finally {
+          dockerCli(engine, 'rmi', tag);
+        }
+      } finally {
+        ws.close();
+      }
     });
   });
 });

@@ -25,6 +25,8 @@ interface ImagesState {
   version: number;
   setAll(all: boolean): void;
   refresh(): Promise<void>;
+  /** A list the host gave with the page (see first-list): shown as if this window had fetched it. */
+  seed(summaries: ImageSummary[]): void;
   /** Engine events named these images: re-read just their rows, or everything when that is not exact. */
   imagesChanged(refs: readonly string[]): Promise<void>;
   /**
@@ -99,6 +101,10 @@ export const useImages = create<ImagesState>()((set) => ({
     void scheduler.request();
   },
   refresh: () => scheduler.request(),
+  seed(summaries) {
+    tickClock();
+    set((s) => ({ summaries, rows: rowsOf(summaries), status: 'ready', error: null, version: s.version + 1 }));
+  },
   imagesChanged(refs) {
     if (refs.length === 0) return Promise.resolve();
     patches = patches.then(() => patchImages(refs));

@@ -8,12 +8,15 @@ import { selectStoreKind, useEngine } from './engine-store';
 import { setImagesBackgroundFailureHandler, useImages } from './images-store';
 import { useUsage } from './usage-store';
 import { useJobs } from './jobs-store';
+import type { FirstList } from '../../shared/first-list';
 
 /**
  * Connects the stores to the backend's events: engine status, the host link, and "images changed"
- * notices. Returns the unsubscribe for all of it.
+ * notices. With the list the web host wrote into the page, the window starts from it and lists again
+ * only if the engine changed before this window's socket began to hear of changes. Returns the
+ * unsubscribe for all of it.
  */
-export function startLiveUpdates(): () => void {
+export function startLiveUpdates(first: FirstList | null = null): () => void {
   setImagesBackgroundFailureHandler((error) => {
     useToasts.getState().show('error', i18next.t('images.refreshFailed', { message: describeError(i18next, error).title }));
   });
@@ -57,7 +60,19 @@ export function startLiveUpdates(): () => void {
   // The list is asked for at once, beside the engine's status rather than after it: on a big host
   // the list is what the user waits for.
   void useEngine.getState().refreshStatus();
-  void useImages.getState().refresh();
+  if (first) {
+    useEngine.getState().setStatus(first.status);
+    useImages.getState().seed(first.images);
+    // Asked once the socket is open, and so once this window hears every later change as an event.
+    void api
+      .call('images.changedSince', { generation: first.generation })
+      .catch(() => true)
+      .then((changed) => {
+        if (changed) void useImages.getState().refresh();
+      });
+  } else {
+    void useImages.getState().refresh();
+  }
   void useContainers.getState().refresh();
   return () => {
     for (const stop of stops) stop();

@@ -9,22 +9,51 @@ describe('the list asked for before the page asks', () => {
   it('is served once, to the first caller', async () => {
     const p = new ListPrefetch();
     p.start(async () => rows);
-    expect(await p.take()).toBe(rows);
+    expect(await p.take()?.rows).toBe(rows);
     expect(p.take()).toBeNull();
   });
 
   it('is dropped when the engine reports a change, so no one sees a list older than the change', () => {
     const p = new ListPrefetch();
-    p.start(async () => rows);
+    const early = p.start(async () => rows);
     p.invalidate();
     expect(p.take()).toBeNull();
+    expect(p.takeIf(early)).toBe(false);
+  });
+
+  it('counts the changes, so a list handed out earlier can be asked about later', () => {
+    const p = new ListPrefetch();
+    const early = p.start(async () => rows);
+    expect(p.takeIf(early)).toBe(true);
+    expect(p.generation).toBe(early.generation);
+    p.invalidate();
+    expect(p.generation).not.toBe(early.generation);
+  });
+
+  it('is not listed twice when a second asker comes while the first listing still serves', () => {
+    const p = new ListPrefetch();
+    const load = vi.fn(async () => rows);
+    const first = p.start(load);
+    expect(p.start(load)).toBe(first);
+    expect(load).toHaveBeenCalledTimes(1);
+    p.take();
+    p.start(load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('is taken by one asker only: the page that got it written in, or the socket that asks', () => {
+    const p = new ListPrefetch();
+    const early = p.start(async () => rows);
+    expect(p.take()).toBe(early);
+    expect(p.takeIf(early)).toBe(false);
   });
 
   it('is not served once it is older than its age limit', () => {
     vi.useFakeTimers();
     const p = new ListPrefetch(1000);
-    p.start(async () => rows);
+    const early = p.start(async () => rows);
     vi.advanceTimersByTime(1001);
+    expect(p.takeIf(early)).toBe(false);
     expect(p.take()).toBeNull();
   });
 
