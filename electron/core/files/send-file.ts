@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ArchiveCompression, ByteProgress } from '../../../shared/archive-types';
 import { tarStreamOf } from '../archives/archive-reader';
 import type { JobContext } from '../jobs';
-import { byteCounter } from './byte-counter';
+import { FileBody } from './file-body';
 import type { OpenedSource } from './sources';
-import { SEND_BUFFER } from './io-sizes';
+import { SEND_BUFFER, STREAM_BUFFER } from './io-sizes';
 
 /**
  * A file on its way to the engine as a plain tar (decompressed here, whatever the engine supports),
@@ -14,17 +13,15 @@ import { SEND_BUFFER } from './io-sizes';
  */
 export function fileToEngine(source: OpenedSource, compression: ArchiveCompression, ctx: JobContext<ByteProgress>): { tar: Readable; close(): void; bytes(): number } {
   const total = source.bytes;
-  let phase: ByteProgress['phase'] = 'engine';
-  const counter = byteCounter((bytes) => ctx.report({ bytes, total, estimated: false, phase }));
-  counter.on('end', () => {
-    phase = 'finishing';
-    ctx.report({ bytes: total, total, estimated: false, phase });
+  const raw = new FileBody(source.path, {
+    // A compressed file goes through the decompressor, which is no request: big reads would be garbage.
+    chunkSize: compression === 'none' ? SEND_BUFFER : STREAM_BUFFER,
+    onBytes: (bytes) => ctx.report({ bytes, total, estimated: false, phase: bytes >= total ? 'finishing' : 'engine' }),
   });
-  const raw = createReadStream(source.path, { highWaterMark: SEND_BUFFER }).pipe(counter);
   const tar = tarStreamOf(raw, compression);
   return {
     tar,
-    bytes: () => counter.bytes,
+    bytes: () => raw.bytesRead,
     close: () => {
       raw.destroy();
       tar.destroy();
