@@ -149,6 +149,34 @@ test.describe('at a realistic scale', () => {
     expect(placeholderFits).toBe(true);
   });
 
+  test('beside the details panel, at 1,024 to 1,440 px and in both languages, no button is out of sight and the name is not cut to a letter', async ({ images, details, page }) => {
+    await images.waitForList();
+    await images.openDetails(images.rowFor('realistic/built-api:2.3.1'));
+    for (const language of ['en', 'zh-CN'] as const) {
+      await images.setLanguage(language);
+      for (const width of [1024, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 800 });
+        await settle(page);
+        const where = `${language} at ${width} px`;
+        // Each button is whole inside its own bar: nothing is clipped at the edge or pushed off it.
+        for (const [bar, buttons] of [
+          [page.locator('.toolbar'), page.locator('.toolbar-row-actions button')],
+          [details.root.locator('.details-header'), details.root.locator('.details-header button')],
+        ] as const) {
+          const box = (await bar.boundingBox())!;
+          for (const button of await buttons.all()) {
+            const b = (await button.boundingBox())!;
+            const name = (await button.getAttribute('data-testid')) ?? (await button.textContent());
+            expect(b.x >= box.x - 1 && b.x + b.width <= box.x + box.width + 1, `${name}, ${where}`).toBe(true);
+            expect(b.y >= box.y - 1 && b.y + b.height <= box.y + box.height + 1, `${name}, ${where}`).toBe(true);
+          }
+        }
+        expect(await isCut(details.root.locator('.details-title')), `the panel title, ${where}`).toBe(false);
+      }
+    }
+    await images.setLanguage('en');
+  });
+
   test('a prune preview of every unused image fits its dialog: the summary first, names wrapped, the list virtualised', { tag: '@smoke' }, async ({ ops, page }) => {
     // The set was just loaded: on the containerd store this first preview may read every image through
     // `docker save`, which takes seconds (and says so while it does).
