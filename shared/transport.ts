@@ -56,6 +56,11 @@ export type ParsedFrame = { ok: true; id: number; name: unknown; args: unknown }
  * Reads one client frame without trusting it: whatever JSON value, shape or size the socket let
  * through. The method name and arguments stay unknown here; the backend validates them.
  */
+function describeType(type: unknown): string {
+  if (type === undefined) return 'a message without one';
+  return typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : `a ${type === null ? 'null' : typeof type}`;
+}
+
 export function parseWireCall(text: string): ParsedFrame {
   let message: unknown;
   try {
@@ -68,8 +73,9 @@ export function parseWireCall(text: string): ParsedFrame {
   }
   const m = message as Record<string, unknown>;
   const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) && m.id >= 0 ? m.id : null;
+  // The type first: a message that is no call at all is told so, not that its call lacks an id.
+  if (m.type !== 'call') return { ok: false, id, message: `Only messages of type "call" are accepted, not ${describeType(m.type)}.` };
   if (id === null) return { ok: false, id: null, message: `A call needs an "id": a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.` };
-  if (m.type !== 'call') return { ok: false, id, message: 'Only messages of type "call" are accepted.' };
   return { ok: true, id, name: m.name, args: m.args };
 }
 
