@@ -29,6 +29,8 @@ describe('checkPruneForm', () => {
       { line: 3, text: '=x' },
     ]);
     expect(check.valid).toBe(false);
+    // The command never shows a filter docker would refuse: only what is valid so far.
+    expect(check.command).toBe('docker image prune --filter label=ok');
   });
 });
 

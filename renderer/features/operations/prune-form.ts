@@ -21,7 +21,7 @@ export const UNTIL_PICKS = [
 ] as const;
 
 export interface PruneFormCheck {
-  /** What goes to the backend (and into the command). */
+  /** What goes to the backend once the form is valid. */
   filters: PruneFilters;
   /** The cut-off the until text means right now (Unix seconds), or null for any age. */
   cutoff: number | null;
@@ -29,6 +29,7 @@ export interface PruneFormCheck {
   /** Lines that are not label filters, by 1-based line number. */
   badLabels: { line: number; text: string }[];
   valid: boolean;
+  /** The command of the filters that are valid so far. */
   command: string;
 }
 
@@ -42,13 +43,18 @@ export function checkPruneForm(form: PruneForm, nowMs: number): PruneFormCheck {
   if (until) filters.until = until;
   if (labels.length > 0) filters.labels = labels.map((l) => l.text);
   const untilInvalid = parsedUntil !== null && !parsedUntil.ok;
+  // The command shows what would run: a line the form flags is left out until it is fixed.
+  const runnable: PruneFilters = { all: form.all };
+  if (until && !untilInvalid) runnable.until = until;
+  const goodLabels = labels.filter((l) => !badLabels.includes(l));
+  if (goodLabels.length > 0) runnable.labels = goodLabels.map((l) => l.text);
   return {
     filters,
     cutoff: parsedUntil?.ok ? parsedUntil.value : null,
     untilInvalid,
     badLabels,
     valid: !untilInvalid && badLabels.length === 0,
-    command: pruneCommand(filters),
+    command: pruneCommand(runnable),
   };
 }
 
