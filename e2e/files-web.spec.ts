@@ -81,6 +81,7 @@ test.describe('images in and out as files (web host)', () => {
       await expect(task.getByTestId('task-numbers')).toContainText(/of about/);
       await task.getByTestId('task-cancel').click();
       await expect(task).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
+      await expect(task.getByTestId('task-cancel-note')).toHaveText(/no file was left at the target/);
       expect(fs.existsSync(target)).toBe(false);
       expect(fs.readdirSync(dir).filter((f) => f.includes('stevedore-partial'))).toEqual([]);
     } finally {

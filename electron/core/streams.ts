@@ -48,7 +48,7 @@ export function createStreamHandlers(deps: { engine: EngineConnection; jobs: Job
     'images.download': async ({ refs, gzip }: StreamArgsOut<'images.download'>, io: StreamIO) => {
       const fileName = archiveFileName(refs, gzip);
       const docker = await engine.client();
-      const { jobId, value } = await runJob<ByteProgress, SaveResult>(jobs, 'images.save', saveCommand(refs, fileName, gzip), io, (ctx) =>
+      const { jobId, value } = await runJob<ByteProgress, SaveResult>(jobs, 'images.download', saveCommand(refs, fileName, gzip), io, (ctx) =>
         saveImagesToStream(docker, refs, gzip, fileName, () => io.open(fileName, gzip ? 'application/gzip' : 'application/x-tar'), ctx),
       );
       return { jobId, bytes: value.bytes };

@@ -11,7 +11,8 @@ export function TaskResult({ job }: { job: JobUpdate }) {
   const { t } = useTranslation();
   if (job.state !== 'done' || job.result === undefined) return null;
   switch (job.name) {
-    case 'images.save': {
+    case 'images.save':
+    case 'images.download': {
       const r = job.result as SaveResult;
       return (
         <div className="task-result" data-testid="task-result">

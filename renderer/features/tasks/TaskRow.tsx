@@ -12,6 +12,7 @@ import { exactDateTime, relativeTime } from '../../i18n/relative-time';
 
 const KINDS = {
   'images.save': 'images_save',
+  'images.download': 'images_download',
   'archives.load': 'archives_load',
   'images.import': 'images_import',
   'containers.export': 'containers_export',
@@ -25,6 +26,15 @@ const KINDS = {
   'layers.sharing': 'layers_sharing',
 } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS] | 'other';
+/**
+ * Where a user might wonder whether a cancel left half a file behind. A save to a path leaves none (see
+ * atomic-file); a browser download is the browser's, which marks it failed.
+ */
+const CANCEL_NOTES: Partial<Record<Kind, 'noFile' | 'download'>> = {
+  images_save: 'noFile',
+  containers_export: 'noFile',
+  images_download: 'download',
+};
 const kindOf = (name: string): Kind => (Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name as keyof typeof KINDS] : 'other');
 
 
@@ -87,6 +97,11 @@ export const TaskRow = memo(function TaskRow({ job, now }: { job: JobUpdate; now
       )}
       {job.state === 'done' && <TaskResult job={job} />}
       {job.state === 'failed' && job.error && <InlineError heading={t('tasks.states.failed')} error={job.error} testId="task-error" />}
+      {job.state === 'cancelled' && CANCEL_NOTES[kind] && (
+        <p className="task-note" data-testid="task-cancel-note">
+          {t(`tasks.cancelNotes.${CANCEL_NOTES[kind]}`)}
+        </p>
+      )}
     </li>
   );
 });
