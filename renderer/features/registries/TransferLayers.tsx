@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/format';
 import type { TransferProgress } from '../../../shared/registry-types';
+import { engineStatusText } from './engine-status';
 
 /** Every layer of a pull or push as the engine reports it: waiting, moving bytes, done, or already there. */
 export function TransferLayers({ progress }: { progress: TransferProgress | null }) {
   const { t } = useTranslation();
-  if (!progress || progress.layers.length === 0) return progress?.status ? <p className="muted transfer-status">{progress.status}</p> : null;
+  if (!progress || progress.layers.length === 0) return progress?.status ? <p className="muted transfer-status">{engineStatusText(t, progress.status)}</p> : null;
   return (
     <div className="transfer" data-testid="transfer-layers">
       <ul className="transfer-layers">
