@@ -1,6 +1,7 @@
 import type { ImageStore } from './engine-types';
 import { shortId } from './format';
 import type { ImageRow, ImageSummary } from './image-types';
+import { parseQuery, rowPassesTerms } from './list-filters';
 
 export const NONE = '<none>';
 
@@ -58,7 +59,7 @@ function rowsOf(image: ImageSummary, danglingIfUntagged: boolean, rows: ImageRow
   const tags = realTags(image);
   const digests = realDigests(image).map(splitRepoDigest);
   const digestOf = (repository: string) => digests.find((d) => d.repository === repository)?.digest ?? '';
-  const base = { imageId: image.id, created: image.created, size: image.size, tagCount: tags.length };
+  const base = { imageId: image.id, created: image.created, size: image.size, tagCount: tags.length, labels: image.labels };
   if (tags.length > 0) {
     for (const repoTag of tags) {
       const { repository, tag } = splitRepoTag(repoTag);
@@ -92,14 +93,19 @@ function haystackOf(row: ImageRow): string {
 }
 
 /**
- * The filter box: every word must appear in the repository, tag, `repo:tag`, ID or digest. The query
- * is split once, so filtering thousands of rows per keystroke allocates nothing per row.
+ * The filter box: every word must appear in the repository, tag, `repo:tag`, ID or digest, and every
+ * `docker images --filter` term it holds must pass (see list-filters); a term the CLI would refuse
+ * matches nothing. The query is split once, so filtering thousands of rows per keystroke allocates
+ * nothing per row.
  */
 export function rowMatcher(query: string): (row: ImageRow) => boolean {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return () => true;
+  const { words, terms, problems } = parseQuery(query);
+  if (problems.length > 0) return () => false;
+  if (words.length === 0 && terms.length === 0) return () => true;
   if (words.some((w) => w.includes(FIELD_BREAK))) return () => false;
   return (row) => {
+    if (terms.length > 0 && !rowPassesTerms(row, terms)) return false;
+    if (words.length === 0) return true;
     const text = haystackOf(row);
     return words.every((w) => text.includes(w));
   };

@@ -44,6 +44,8 @@ export interface ImageRow {
   dangling: boolean;
   /** Every tag of this image, so the UI can say "3 tags". */
   tagCount: number;
+  /** The image's labels (shared with its summary), for `label=` in the filter box. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 export interface HistoryEntry {

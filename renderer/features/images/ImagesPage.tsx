@@ -9,6 +9,7 @@ import { ErrorView } from '../../ui/ErrorView';
 import { OperationsToolbar } from '../operations/OperationsToolbar';
 import { openRemoveRows, openTag, openUntag } from '../operations/open-operations';
 import { imagesListCommand } from './docker-commands';
+import { parseQuery } from '../../../shared/list-filters';
 import { ImagesEmpty, ImagesLoading, ImagesNoMatch } from './ImagesStates';
 import { ImagesTable, type RowAction } from './ImagesTable';
 import { ImagesToolbar } from './ImagesToolbar';
@@ -115,7 +116,7 @@ export function ImagesPage({ stale = false }: { stale?: boolean }) {
         {body}
       </div>
       <footer className="images-footer">
-        <CommandHint command={imagesListCommand({ all, usage: view.usage })} />
+        <CommandHint command={imagesListCommand({ all, usage: view.usage, terms: parseQuery(appliedText ?? '').terms })} />
         <span className="keys-hint" title={t('images.keysHint')}>
           {t('images.keysHint')}
         </span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UsageFilter } from './image-view';
+import { parseQuery } from '../../../shared/list-filters';
 import { CommandHint } from '../../ui/CommandHint';
 import { BoxIcon, SearchIcon } from '../../ui/icons';
 import { StateView } from '../../ui/StateView';
@@ -22,11 +23,13 @@ export function ImagesEmpty() {
 export function ImagesNoMatch({ filterText, usage, onClear, onShowAll }: { filterText: string; usage: UsageFilter; onClear(): void; onShowAll(): void }) {
   const { t } = useTranslation();
   const byText = filterText.trim() !== '';
+  // A --filter term the CLI would refuse says so, instead of just finding nothing.
+  const problem = byText ? parseQuery(filterText).problems[0] : undefined;
   return (
     <StateView
       icon={<SearchIcon size={26} />}
       title={byText ? t('images.noMatchTitle', { filter: filterText.trim() }) : t(`images.noUsageTitle.${usage}`)}
-      body={byText ? t('images.noMatchBody') : usage === 'dangling' ? t('images.noDanglingBody') : undefined}
+      body={problem ? t(`images.filterProblems.${problem.problem}`, { term: problem.term }) : byText ? t('images.noMatchBody') : usage === 'dangling' ? t('images.noDanglingBody') : undefined}
       testId="images-no-match"
     >
       {byText ? (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyCommand, imagesListCommand, inspectCommand, shellQuote } from './docker-commands';
+import { parseQuery } from '../../../shared/list-filters';
 
 describe('imagesListCommand', () => {
   it('mirrors the toggles with the equivalent CLI flags', () => {
@@ -7,6 +8,12 @@ describe('imagesListCommand', () => {
     expect(imagesListCommand({ all: true, usage: 'all' })).toBe('docker images -a');
     expect(imagesListCommand({ all: false, usage: 'dangling' })).toBe('docker images --filter dangling=true');
     expect(imagesListCommand({ all: true, usage: 'dangling' })).toBe('docker images -a --filter dangling=true');
+  });
+
+  it('adds the --filter terms typed in the filter box, quoted for the shell, and no plain word', () => {
+    const terms = parseQuery('web reference=fixture/* label=env=dev dangling=true').terms;
+    expect(imagesListCommand({ all: false, usage: 'all', terms })).toBe("docker images --filter 'reference=fixture/*' --filter label=env=dev --filter dangling=true");
+    expect(imagesListCommand({ all: false, usage: 'dangling', terms: parseQuery('dangling=true').terms })).toBe('docker images --filter dangling=true');
   });
 });
 

@@ -1,6 +1,7 @@
 /** The docker CLI commands each view corresponds to, shown so users learn the CLI as they click. */
 import { shellWord } from '../../../shared/removal-selection';
 import type { UsageFilter } from './image-view';
+import { filterFlags, type ListFilterTerm } from '../../../shared/list-filters';
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
@@ -11,15 +12,18 @@ export function shellQuote(word: string): string {
 }
 
 /**
- * Only flags with exactly the same meaning are shown: the filter box also matches IDs and digests,
- * which `--filter reference=` does not, so it is deliberately left out.
+ * Only flags with exactly the same meaning are shown: the filter box's plain words also match IDs and
+ * digests, which `--filter reference=` does not, so they are left out; the `--filter` terms typed in
+ * it (see list-filters) are the CLI's own and go in as typed.
  */
-export function imagesListCommand(options: { all: boolean; usage: UsageFilter }): string {
+export function imagesListCommand(options: { all: boolean; usage: UsageFilter; terms?: readonly ListFilterTerm[] }): string {
   // The CLI has no "in use" filter for images: the containers' list is what says which are.
   if (options.usage === 'in-use' || options.usage === 'unused') return "docker ps -a --format '{{.Image}}'";
   const parts = ['docker', 'images'];
   if (options.all) parts.push('-a');
-  if (options.usage === 'dangling') parts.push('--filter', 'dangling=true');
+  const flags = filterFlags(options.terms ?? []);
+  if (options.usage === 'dangling' && !flags.includes('dangling=true')) parts.push('--filter', 'dangling=true');
+  for (const flag of flags) parts.push('--filter', shellQuote(flag));
   return parts.join(' ');
 }
 
