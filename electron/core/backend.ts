@@ -48,6 +48,8 @@ export interface Backend {
    * not connected, the listing is slower, or a change came meanwhile); the page then asks as usual.
    */
   firstList(waitMs: number): Promise<FirstList | null>;
+  /** No page has been open for a while (web host): files copied for pages now gone are deleted. */
+  noPagesOpen(): Promise<void>;
   /** Stops everything; resolves once the engine's exports under way have ended (see export-lease). */
   dispose(): Promise<void>;
 }
@@ -157,6 +159,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
       // Not taken on a timeout: the page's own question, moments later, is answered from it.
       if (!rows || !prefetch.takeIf(early)) return null;
       return { status: engine.status(), images: rows, generation: early.generation };
+    },
+    async noPagesOpen() {
+      await uploads.discardIdle();
     },
     subscribe(listener) {
       listeners.add(listener);

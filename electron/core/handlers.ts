@@ -223,11 +223,17 @@ export function createJobHandlers({ engine, events, uploads, layers, caches, cre
       prepare: async ({ source }) => void (await openSource(source, uploads)),
       run: async ({ source }, ctx) => {
         const opened = await openSource(source, uploads);
-        const result = await loadArchive(await engine.client(), opened, ctx);
-        // Loaded: the host's copy of a browser's file has done its work.
-        if (opened.upload) await uploads.discard(opened.upload);
-        events.noteChange(['images'], 'stevedore:load');
-        return result;
+        const release = opened.upload ? uploads.claim(opened.upload) : () => undefined;
+        try {
+          const result = await loadArchive(await engine.client(), opened, ctx);
+          events.noteChange(['images'], 'stevedore:load');
+          return result;
+        } finally {
+          release();
+          // Loaded, failed or cancelled, the host's copy of a browser's file has done its work: the
+          // dialog never loads the same copy twice (a 1 GiB copy per cancelled load stayed an hour).
+          if (opened.upload) await uploads.discard(opened.upload);
+        }
       },
     },
     'images.import': {
@@ -236,9 +242,15 @@ export function createJobHandlers({ engine, events, uploads, layers, caches, cre
         const docker = await engine.client();
         if (source.kind === 'url') return importUrl(docker, source.url, args, ctx);
         const opened = await openSource(source, uploads);
-        const result = await importFile(docker, opened, args, ctx);
-        if (opened.upload) await uploads.discard(opened.upload);
-        return result;
+        const release = opened.upload ? uploads.claim(opened.upload) : () => undefined;
+        try {
+          const result = await importFile(docker, opened, args, ctx);
+          // A failed import keeps the copy: its dialog may try again with another name (see import-flow).
+          if (opened.upload) await uploads.discard(opened.upload);
+          return result;
+        } finally {
+          release();
+        }
       },
     },
     'containers.export': {

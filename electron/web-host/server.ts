@@ -22,7 +22,12 @@ export interface WebHostOptions {
   token?: string;
   /** Where survived faults are reported (stderr by default). */
   log?: HostLog;
+  /** How long after the last page closed its uploads are deleted (default NO_PAGES_GRACE_MS). */
+  noPagesGraceMs?: number;
 }
+
+/** How long the host waits, once no page is open, before deleting files copied for pages now gone. */
+export const NO_PAGES_GRACE_MS = 60_000;
 
 export interface WebHost {
   url: string;
@@ -119,6 +124,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sessions = { count: () => wss.clients.size };
   wss.on('error', (err) => log('websocket server error', err));
 
+  // A reload reopens its socket within a second or two; a page gone for longer has left its uploads.
+  let noPagesTimer: NodeJS.Timeout | null = null;
+  const whenLastPageCloses = () => {
+    if (wss.clients.size > 0 || noPagesTimer) return;
+    noPagesTimer = setTimeout(() => {
+      noPagesTimer = null;
+      if (wss.clients.size === 0) options.backend.noPagesOpen().catch((err: unknown) => log('uploads could not be cleared', err));
+    }, options.noPagesGraceMs ?? NO_PAGES_GRACE_MS);
+    noPagesTimer.unref();
+  };
   const handleStream = createStreamRoutes(options.backend, () => port, token, BASE_HEADERS, log);
   // No overall request timeout (Node's default is 5 minutes): a multi-GB upload or download takes what
   // it takes. Headers must still arrive within headersTimeout, so a stalled client holds nothing long.
@@ -154,7 +169,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.backend, log));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        attachSession(ws, options.backend, log);
+        ws.on('close', whenLastPageCloses);
+      });
     } catch (err) {
       log('an upgrade could not be handled', err);
       socket.destroy();
@@ -175,6 +193,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     cookie: `${tokenCookie(port)}=${secrets.cookieSecret}`,
     close: () =>
       new Promise<void>((resolve) => {
+        if (noPagesTimer) clearTimeout(noPagesTimer);
         for (const client of wss.clients) client.terminate();
         wss.close();
         server.close(() => resolve());

@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../scripts/test-env/fixture-names.mjs';
 import type { ArchivePreview } from '../../shared/archive-types';
-import { STREAM_KEY_HEADER, STREAM_PATH } from '../../shared/transport';
+import { STREAM_KEY_HEADER, STREAM_PATH, WS_KEY_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../../shared/transport';
+import WebSocket from 'ws';
 import { readArchive } from '../core/archives/archive-reader';
 import type { Backend } from '../core/backend';
 import { backendFor, dockerCli, valueOf } from '../core/test-support/backend-harness';
@@ -21,7 +22,7 @@ forEachEngine((engine) => {
     dir = mkdtempSync('/tmp/sd-streams-');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Stevedore</title>');
     backend = backendFor(engine);
-    host = await startWebHost({ backend, staticDir: dir });
+    host = await startWebHost({ backend, staticDir: dir, noPagesGraceMs: 300 });
   });
   afterAll(async () => {
     await host.close();
@@ -48,6 +49,13 @@ forEachEngine((engine) => {
   }
   const args = (value: unknown) => `args=${encodeURIComponent(JSON.stringify(value))}`;
   const authed = () => ({ Cookie: host.cookie, [STREAM_KEY_HEADER]: host.token });
+  /** A page's socket, as the renderer opens it. */
+  const openPage = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, [WS_PROTOCOL, `${WS_KEY_PROTOCOL_PREFIX}${host.token}`], { headers: { Cookie: host.cookie, Origin: `http://127.0.0.1:${host.port}` } });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
   const json = (reply: Reply) => JSON.parse(reply.body.toString()) as { ok: boolean; value?: Record<string, string>; error?: { code: string; message: string } };
 
   describe('uploads (a browser’s file, copied to the host)', () => {
@@ -77,6 +85,39 @@ forEachEngine((engine) => {
       expect(valueOf<{ discarded: boolean }>(await backend.call('uploads.discard', { uploadId }))).toEqual({ discarded: true });
       const gone = await backend.call('archives.preview', { source: { kind: 'upload', uploadId } });
       expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+    });
+
+    const uploadOf = async (bytes: Buffer, fileName = 'up.tar') => {
+      const reply = await send('POST', `${STREAM_PATH}uploads.create?${args({ fileName })}`, authed(), bytes);
+      expect(reply.status, reply.body.toString()).toBe(200);
+      return json(reply).value!.uploadId!;
+    };
+    const previewCode = async (uploadId: string) => {
+      const outcome = await backend.call('archives.preview', { source: { kind: 'upload', uploadId } });
+      return outcome.ok ? 'there' : outcome.error.code;
+    };
+
+    it('are deleted when a load of them fails or is cancelled, not kept for an hour', async () => {
+      const saved = join(dir, 'cut.tar');
+      dockerCli(engine, 'save', '-o', saved, FIXTURES.base);
+      // Cut short: the load job reads it through first and refuses it.
+      const uploadId = await uploadOf(readFileSync(saved).subarray(0, 5000));
+      const { jobId } = valueOf<{ jobId: string }>(await backend.call('archives.load', { source: { kind: 'upload', uploadId } }));
+      await expect.poll(async () => valueOf<{ jobId: string; state: string }[]>(await backend.call('jobs.list', {})).find((j) => j.jobId === jobId)?.state, { timeout: 10_000 }).toBe('failed');
+      expect(await previewCode(uploadId)).toBe('NOT_FOUND');
+    });
+
+    it('are deleted once no page has been open for a while, and kept across a reload', async () => {
+      const ws = await openPage();
+      const idle = await uploadOf(Buffer.from('not an archive'));
+      ws.close();
+      await new Promise((r) => setTimeout(r, 150));
+      // A reload's socket comes back within the grace period: nothing is deleted.
+      const again = await openPage();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await previewCode(idle)).not.toBe('NOT_FOUND');
+      again.close();
+      await expect.poll(() => previewCode(idle), { timeout: 5000 }).toBe('NOT_FOUND');
     });
   });
 

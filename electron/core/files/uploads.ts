@@ -27,6 +27,8 @@ interface Upload {
 export class UploadArea {
   private dir: string | null = null;
   private readonly uploads = new Map<string, Upload>();
+  /** Uploads a load or import is reading now: never swept. */
+  private readonly inUse = new Map<string, number>();
 
   constructor(private readonly root = tmpdir()) {}
 
@@ -64,6 +66,29 @@ export class UploadArea {
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new BackendError('NOT_FOUND', 'That uploaded file is no longer on the host (loaded, discarded, or kept longer than an hour).', 'Drop the file again.').translatedAs('files.uploadGone');
     return { path: upload.path, fileName: upload.fileName };
+  }
+
+  /** Marks an upload as read by a job until the returned release is called. */
+  claim(uploadId: string): () => void {
+    this.inUse.set(uploadId, (this.inUse.get(uploadId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this.inUse.get(uploadId) ?? 1) - 1;
+      if (n > 0) this.inUse.set(uploadId, n);
+      else this.inUse.delete(uploadId);
+    };
+  }
+
+  /**
+   * Deletes every upload no job is reading: once no page is open, no dialog is left to load or
+   * import them (a closed tab sends nothing), and a multi-GB copy should not wait an hour.
+   */
+  async discardIdle(): Promise<number> {
+    const idle = [...this.uploads.keys()].filter((id) => !this.inUse.has(id));
+    for (const id of idle) await this.discard(id);
+    return idle.length;
   }
 
   async discard(uploadId: string): Promise<boolean> {
