@@ -33,7 +33,12 @@ export interface EngineOptions {
   dockerHost?: string;
   /** Delay between automatic reconnection attempts. */
   retryMs?: number;
+  /** How long the engine may take to answer `version` and `info` before it counts as not answering. */
+  answerMs?: number;
 }
+
+/** An engine that accepts the connection and then says nothing (hung, or not a Docker socket). */
+const ANSWER_MS = 10_000;
 
 /**
  * Owns the dockerode client. Connects with API negotiation, and while the engine is away keeps
@@ -44,6 +49,7 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
   /** Set when DOCKER_HOST cannot be used at all: every attempt reports it instead of dialling. */
   private readonly hostError: string | null = null;
   private readonly retryMs: number;
+  private readonly answerMs: number;
   private docker: Docker | null = null;
   private current: EngineStatus;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -60,6 +66,7 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
       this.host = { display: options.dockerHost ?? process.env.DOCKER_HOST ?? '', source: options.dockerHost ? 'option' : 'DOCKER_HOST', options: {} };
     }
     this.retryMs = options.retryMs ?? 2000;
+    this.answerMs = options.answerMs ?? ANSWER_MS;
     this.current = { state: 'connecting', host: this.host.display, hostSource: this.host.source };
   }
 
@@ -115,9 +122,16 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
       this.setStatus({ state: 'unreachable', host: this.host.display, hostSource: this.host.source, detail: this.hostError });
       return this.current;
     }
-    const probe = new Docker(this.host.options);
+    // The probe's own timeout frees its sockets a little after this attempt has given up on them.
+    const probe = new Docker({ ...this.host.options, timeout: this.answerMs + 1000 });
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The engine at ${this.host.display} accepted the connection but did not answer within ${Math.round(this.answerMs / 1000)} s: it may be starting or stuck, or this address is not a Docker Engine.`)), this.answerMs);
+    });
     try {
-      const [version, info] = await Promise.all([probe.version(), probe.info().catch(() => null) as Promise<EngineInfo | null>]);
+      const answered = Promise.all([probe.version(), probe.info().catch(() => null) as Promise<EngineInfo | null>]);
+      answered.catch(() => undefined);
+      const [version, info] = await Promise.race([answered, silent]);
       const apiVersion = negotiateApiVersion(version.ApiVersion);
       this.docker = new Docker({ ...this.host.options, version: `v${apiVersion}` });
       this.setStatus({
@@ -135,6 +149,8 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
       const problem = connectionProblem(err) ?? 'unreachable';
       this.setStatus({ state: problem, host: this.host.display, hostSource: this.host.source, detail: String((err as Error).message ?? err), retryInMs: this.retryMs });
       this.scheduleRetry();
+    } finally {
+      clearTimeout(timer);
     }
     return this.current;
   }
