@@ -2,10 +2,23 @@ import { useTranslation } from 'react-i18next';
 import type { ArchivePreview } from '../../../shared/archive-types';
 import { shortId } from '../../../shared/format';
 import { Size } from '../../ui/Size';
+import { useStoreKind } from '../../stores/engine-store';
+import { idOnLoad } from './load-items';
+
+function IdCell({ id }: { id: string | null }) {
+  const { t } = useTranslation();
+  if (id === null) return <td className="muted">{t('files.load.idOnLoad')}</td>;
+  return (
+    <td className="mono" title={id}>
+      {shortId(id)}
+    </td>
+  );
+}
 
 /** What an archive holds, image by image, and what each of its names would do to the local ones. */
 export function ArchivePreviewView({ preview }: { preview: ArchivePreview }) {
   const { t } = useTranslation();
+  const store = useStoreKind();
   const fates = new Map(preview.tagFates.map((f) => [f.tag, f]));
   return (
     <div className="archive-preview" data-testid="archive-preview">
@@ -39,7 +52,7 @@ export function ArchivePreviewView({ preview }: { preview: ArchivePreview }) {
               <td>
                 {image.layers} · <Size bytes={image.layerBytes} />
               </td>
-              <td className="mono">{shortId(image.targetDigest ?? image.configDigest)}</td>
+              <IdCell id={idOnLoad(image, store)} />
             </tr>
           ))}
         </tbody>

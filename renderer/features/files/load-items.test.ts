@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePreview } from '../../../shared/archive-types';
-import { headVerdict, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
+import { headVerdict, idOnLoad, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
 
 const preview = (fates: ArchivePreview['tagFates'], images = 1): ArchivePreview => ({
   compression: 'none',
@@ -48,5 +48,17 @@ describe('files dropped to load', () => {
       b.set(ascii('ustar'), 257);
     });
     expect(headVerdict(tarHeader)).toBe('ok');
+  });
+});
+
+describe('the ID a preview promises', () => {
+  const image = { configDigest: 'sha256:config', targetDigest: 'sha256:manifest', tags: [], platforms: [], layers: 1, layerBytes: 1 };
+  it('is the one this engine’s store will give: the config’s on the legacy store, the manifest’s on containerd', () => {
+    expect(idOnLoad(image, 'legacy')).toBe('sha256:config');
+    expect(idOnLoad(image, 'containerd')).toBe('sha256:manifest');
+  });
+  it('is not promised where the engine makes it while loading (a docker-format archive on containerd) or the store is not known', () => {
+    expect(idOnLoad({ ...image, targetDigest: null }, 'containerd')).toBeNull();
+    expect(idOnLoad(image, null)).toBeNull();
   });
 });

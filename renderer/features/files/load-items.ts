@@ -1,6 +1,7 @@
 import type { ArchivePreview } from '../../../shared/archive-types';
 import type { StevedoreError } from '../../../shared/errors';
 import type { PickedFile } from '../../api/host-files';
+import type { ImageStore } from '../../../shared/engine-types';
 
 export type FileSourceArg = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string };
 
@@ -62,4 +63,15 @@ export function headProblem(verdict: 'empty' | 'not-tar', fileName: string): Ste
   return verdict === 'empty'
     ? { code: 'INVALID_ARGUMENT', message: `${fileName} holds no data: its first block is empty.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.empty', values: { file: fileName } } }
     : { code: 'INVALID_ARGUMENT', message: `${fileName} is not an image archive: it is not a tar file.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.notTar', values: { file: fileName } } };
+}
+
+/**
+ * The ID the image will have once this engine has loaded it: the legacy store names an image by its
+ * config's digest; the containerd store by its manifest's or index's, which only an OCI archive
+ * states (from a docker-format archive the engine writes a manifest of its own while loading).
+ */
+export function idOnLoad(image: ArchivePreview['images'][number], store: ImageStore['kind'] | null): string | null {
+  if (store === 'legacy') return image.configDigest;
+  if (store === 'containerd') return image.targetDigest;
+  return null;
 }

@@ -34,11 +34,12 @@ type Cell = CellContext<ViewRow, unknown>;
 const textOf = (table: Cell['table']) => table.options.meta!;
 const NONE = '<none>';
 
-function NameCell({ value, extra }: { value: string; extra?: ReactNode }) {
+function NameCell({ value, extra, idStandsIn = false }: { value: string; extra?: ReactNode; idStandsIn?: boolean }) {
   if (value === NONE) {
     return (
       <>
-        <span className="none-value">{NONE}</span>
+        {/* Where the short ID stands in (narrow), the tag column's <none> already says it has no name. */}
+        <span className={`none-value${idStandsIn ? ' none-beside-id' : ''}`}>{NONE}</span>
         {extra}
       </>
     );
@@ -69,6 +70,7 @@ function RepositoryCell({ row, table }: Cell) {
     return (
       <NameCell
         value={r.repository}
+        idStandsIn
         extra={
           <>
             <span className="mono narrow-id" title={r.imageId}>

@@ -27,12 +27,18 @@ export function OperationsToolbar({ rows, selectedRows, anchor }: OperationsTool
   const { t } = useTranslation();
   return (
     <div className="operations-toolbar">
-      {selectedRows.length > 0 && (
-        <button type="button" className="button button-danger-outline" data-testid="remove-selected" title={t('actions.removeSelectedTitle')} onClick={() => openRemoveRows(selectedRows)}>
-          <TrashIcon />
-          <span>{selectionLabel(t, selectedRows)}</span>
-        </button>
-      )}
+      {/* Always there, one width: selecting a row must not move the buttons, nor the table under them. */}
+      <button
+        type="button"
+        className="button button-danger-outline remove-selected"
+        data-testid="remove-selected"
+        title={selectedRows.length > 0 ? `${selectionLabel(t, selectedRows)} — ${t('actions.removeSelectedTitle')}` : t('actions.removeNoneTitle')}
+        disabled={selectedRows.length === 0}
+        onClick={() => openRemoveRows(selectedRows)}
+      >
+        <TrashIcon />
+        <span className="remove-selected-label">{selectedRows.length > 0 ? selectionLabel(t, selectedRows) : t('actions.removeNone')}</span>
+      </button>
       <FilesButtons selectedRows={selectedRows} anchor={anchor} />
       <RegistryButtons />
       <CleanupMenu rows={rows} anchor={anchor} />
