@@ -28,11 +28,31 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * The entry script runs as soon as it is fetched, not after the whole page is parsed: the web host
+ * sends the end of the page (the image list) only once the engine has answered, and the window's
+ * frame should not wait for it (see renderer/stores/first-list-element.ts).
+ */
+function asyncEntry(): Plugin {
+  return {
+    name: 'stevedore-async-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const entry = /<script type="module" crossorigin src=/g;
+        if ((html.match(entry) ?? []).length !== 1) throw new Error('index.html: expected exactly one module entry script to mark async');
+        return html.replace(entry, '<script type="module" async crossorigin src=');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work at the web host's root and under the desktop app's app://stevedore/.
   base: './',
-  plugins: [cspMeta(), react(), devCsp()],
+  plugins: [cspMeta(), react(), devCsp(), asyncEntry()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import { applyTheme } from './features/shell/use-appearance';
 import { setupI18n } from './i18n/setup';
 import { startLiveUpdates } from './stores/live-updates';
 import { useSettings } from './stores/settings-store';
-import { takeFirstList } from './stores/first-list-element';
+import { firstListWhenParsed } from './stores/first-list-element';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/feedback.css';
@@ -33,7 +33,7 @@ document.documentElement.lang = useSettings.getState().language;
 
 // Before the first render too: the list's question goes out while React builds the page, and the
 // page lives as long as the connection (nothing to stop).
-startLiveUpdates(takeFirstList());
+startLiveUpdates(firstListWhenParsed());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,3 +10,12 @@ export function takeFirstList(): FirstList | null {
   element.remove();
   return parseFirstList(element.textContent);
 }
+
+/**
+ * The same, once the page has been parsed to its end: the entry script may run before the host has
+ * sent the list (it runs as soon as it is fetched), and the window shows its frame meanwhile.
+ */
+export function firstListWhenParsed(): Promise<FirstList | null> {
+  if (document.readyState !== 'loading') return Promise.resolve(takeFirstList());
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(takeFirstList()), { once: true }));
+}

@@ -16,7 +16,7 @@ import type { FirstList } from '../../shared/first-list';
  * only if the engine changed before this window's socket began to hear of changes. Returns the
  * unsubscribe for all of it.
  */
-export function startLiveUpdates(first: FirstList | null = null): () => void {
+export function startLiveUpdates(first: Promise<FirstList | null> = Promise.resolve(null)): () => void {
   setImagesBackgroundFailureHandler((error) => {
     useToasts.getState().show('error', i18next.t('images.refreshFailed', { message: describeError(i18next, error).title }));
   });
@@ -57,22 +57,23 @@ export function startLiveUpdates(first: FirstList | null = null): () => void {
       if (state.version !== prev.version) useDetails.getState().listChanged(state.rows);
     }),
   ];
-  // The list is asked for at once, beside the engine's status rather than after it: on a big host
-  // the list is what the user waits for.
+  // The list comes with the page (web host) or is asked for as soon as the page is parsed, beside
+  // the engine's status rather than after it: on a big host the list is what the user waits for.
   void useEngine.getState().refreshStatus();
-  if (first) {
-    useEngine.getState().setStatus(first.status);
-    useImages.getState().seed(first.images);
+  void first.then((list) => {
+    if (!list) return useImages.getState().refresh();
+    // Whatever this window heard or fetched meanwhile is newer than the page's list.
+    if (useImages.getState().status !== 'idle') return;
+    if (useEngine.getState().status === null) useEngine.getState().setStatus(list.status);
+    useImages.getState().seed(list.images);
     // Asked once the socket is open, and so once this window hears every later change as an event.
-    void api
-      .call('images.changedSince', { generation: first.generation })
+    return api
+      .call('images.changedSince', { generation: list.generation })
       .catch(() => true)
       .then((changed) => {
         if (changed) void useImages.getState().refresh();
       });
-  } else {
-    void useImages.getState().refresh();
-  }
+  });
   void useContainers.getState().refresh();
   return () => {
     for (const stop of stops) stop();
