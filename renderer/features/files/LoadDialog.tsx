@@ -38,7 +38,7 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
           .arrayBuffer()
           .then((head) => {
             const verdict = headVerdict(new Uint8Array(head));
-            if (verdict !== 'ok') return patch(index, { stage: 'failed', error: headProblem(verdict, file.name) });
+            if (verdict !== 'ok') return patch(index, { stage: 'failed', error: headProblem(verdict, file.name, file.file.size) });
             return hostFiles
           .upload(file.file, { signal: uploads.current.signal, onProgress: (n) => setSent((s) => ({ ...s, [index]: n })) })
           .then(({ uploadId, jobId }) => patch(index, { stage: 'reading', uploadJobId: jobId, source: { kind: 'upload', uploadId } }));
@@ -95,7 +95,7 @@ export function LoadDialog({ files, onClose }: { files: PickedFile[]; onClose():
       {!loading && loadable.length > 0 && (
         <button type="button" className={`button ${summary.replaces > 0 ? 'button-danger' : 'button-primary'}`} data-testid="load-submit" disabled={busy || summary.files === 0} onClick={() => void loadAll()}>
           {busy && <Spinner size={14} />}
-          {summary.replaces > 0 ? `${t('files.load.submit', { count: summary.images })} · ${t('files.load.moving', { count: summary.replaces })}` : t('files.load.submit', { count: summary.images })}
+          {busy ? t('files.load.submitWaiting') : summary.replaces > 0 ? `${t('files.load.submit', { count: summary.images })} · ${t('files.load.moving', { count: summary.replaces })}` : t('files.load.submit', { count: summary.images })}
         </button>
       )}
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePreview } from '../../../shared/archive-types';
-import { headVerdict, idOnLoad, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
+import { headProblem, headVerdict, idOnLoad, loadSummary, looksLikeFilesystem, newItem, type LoadItem } from './load-items';
 
 const preview = (fates: ArchivePreview['tagFates'], images = 1): ArchivePreview => ({
   compression: 'none',
@@ -60,5 +60,12 @@ describe('the ID a preview promises', () => {
   it('is not promised where the engine makes it while loading (a docker-format archive on containerd) or the store is not known', () => {
     expect(idOnLoad({ ...image, targetDigest: null }, 'containerd')).toBeNull();
     expect(idOnLoad(image, null)).toBeNull();
+  });
+});
+
+describe('a dropped file refused by its first bytes', () => {
+  it('says a 0-byte file is empty, and a file of zeros that its first block holds nothing', () => {
+    expect(headProblem('empty', 'a.tar', 0)).toMatchObject({ message: 'a.tar is empty (0 bytes).', i18n: { key: 'archive.zeroBytes' } });
+    expect(headProblem('empty', 'z.tar', 4096).message).toBe('z.tar holds no data: its first block is all zeros.');
   });
 });
