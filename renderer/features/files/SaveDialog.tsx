@@ -163,7 +163,8 @@ export function SaveDialog({ refs, onClose }: { refs: string[]; onClose(): void 
           <input type="checkbox" checked={gzip} disabled={job !== null} onChange={(e) => toggleGzip(e.target.checked)} data-testid="save-gzip" />
           <span>{t('files.save.gzip')}</span>
         </label>
-        <p className="field-note">{t('files.save.note')}</p>
+        {/* A download is the browser's to write; only a file this host writes is renamed into place. */}
+        <p className="field-note">{target === 'host' ? `${t('files.save.note')} ${t('files.save.noteAtomic')}` : t('files.save.note')}</p>
         <CommandHint command={command} />
         {error && !exists && <InlineError heading={t('files.save.failed')} error={error} testId="save-error" />}
         {exists && (
