@@ -53,4 +53,22 @@ test.describe('image details', () => {
     await expect(details.inspectTree.getByText('Entrypoint').first()).toBeVisible();
     await expect(details.commandText).toHaveText(`docker image inspect ${FIXTURES.layered}`);
   });
+
+  test('each tab opens at its top, not where the previous tab was scrolled to', async ({ images, details, page }) => {
+    await page.setViewportSize({ width: 1024, height: 500 });
+    await images.openDetails(images.rowFor(FIXTURES.layered));
+    const content = details.root.locator('.details-content');
+    // Scrolled to the end once the Overview has loaded enough to scroll.
+    await expect
+      .poll(() =>
+        content.evaluate((el) => {
+          el.scrollTo(0, el.scrollHeight);
+          return el.scrollTop;
+        }),
+      )
+      .toBeGreaterThan(0);
+    await details.showTab('inspect');
+    await expect(details.inspectTree).toBeVisible();
+    expect(await details.root.locator('.details-content').evaluate((el) => el.scrollTop)).toBe(0);
+  });
 });

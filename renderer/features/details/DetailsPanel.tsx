@@ -101,7 +101,8 @@ export function DetailsPanel() {
           <CommandHint command={command} />
         </div>
       )}
-      <div className="details-content" role="tabpanel" id={`details-panel-${tab}`} aria-labelledby={`details-tab-${tab}`} tabIndex={-1}>
+      {/* One element per tab, so a tab opens at its top, not at the place the previous one was scrolled to. */}
+      <div key={tab} className="details-content" role="tabpanel" id={`details-panel-${tab}`} aria-labelledby={`details-tab-${tab}`} tabIndex={-1}>
         {content}
       </div>
     </aside>
