@@ -16,21 +16,14 @@ import { createStreamHandlers, isStreamName, parseStreamArgs, type StreamIO } fr
 import { listImages } from './images/images';
 import { ListPrefetch } from './images/list-prefetch';
 import { describeValue, describeZodError } from './validation';
+import { settleWithin } from './time-limit';
 import type { FirstList } from '../../shared/first-list';
 
 /** How long closing waits for exports the engine would otherwise keep pinned (see export-lease). */
 const DISPOSE_WAIT_MS = 5000;
 
 /** The value, or null once `ms` passed first or when it failed. */
-async function within<T>(value: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
-  try {
-    return await Promise.race([value.catch(() => null), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const within = <T>(value: Promise<T>, ms: number): Promise<T | null> => settleWithin(value.catch(() => null), ms, () => null);
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -152,7 +145,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     },
     async firstList(waitMs) {
       const deadline = Date.now() + waitMs;
-      const status = await within(engine.connect(), waitMs);
+      // Connected already (every load but the first): no new probe of the engine per page served.
+      const status = engine.status().state === 'connected' ? engine.status() : await within(engine.connect(), waitMs);
       if (status?.state !== 'connected') return null;
       const early = listEarly();
       const rows = await within(early.rows, deadline - Date.now());

@@ -47,6 +47,12 @@ export function setImagesBackgroundFailureHandler(handler: BackgroundFailure): v
 const rowReuse: RowReuse = new WeakMap();
 const rowsOf = (summaries: readonly ImageSummary[]) => toImageRows(summaries, selectStoreKind(useEngine.getState()), rowReuse);
 
+/** A whole list, fetched or given with the page, becomes the rows on screen. */
+function showList(summaries: ImageSummary[]): void {
+  tickClock();
+  useImages.setState((s) => ({ summaries, rows: rowsOf(summaries), status: 'ready', error: null, version: s.version + 1 }));
+}
+
 async function fetchImages(): Promise<void> {
   const { all } = useImages.getState();
   useImages.setState((s) => (s.status === 'ready' ? { refreshing: true } : { status: 'loading', refreshing: true }));
@@ -54,8 +60,7 @@ async function fetchImages(): Promise<void> {
     const summaries = await api.call('images.list', { all });
     // The -a toggle changed while this was in flight: its own trailing fetch will land shortly.
     if (useImages.getState().all !== all) return;
-    tickClock();
-    useImages.setState((s) => ({ summaries, rows: rowsOf(summaries), status: 'ready', error: null, version: s.version + 1 }));
+    showList(summaries);
   } catch (err) {
     const error = toStevedoreError(err);
     if (useImages.getState().status === 'ready') onBackgroundFailure(error);
@@ -101,10 +106,7 @@ export const useImages = create<ImagesState>()((set) => ({
     void scheduler.request();
   },
   refresh: () => scheduler.request(),
-  seed(summaries) {
-    tickClock();
-    set((s) => ({ summaries, rows: rowsOf(summaries), status: 'ready', error: null, version: s.version + 1 }));
-  },
+  seed: showList,
   imagesChanged(refs) {
     if (refs.length === 0) return Promise.resolve();
     patches = patches.then(() => patchImages(refs));

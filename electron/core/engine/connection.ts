@@ -4,6 +4,7 @@ import { BackendError } from '../../../shared/errors';
 import type { EngineStatus, ImageStore } from '../../../shared/engine-types';
 import { resolveDockerHost, type ResolvedHost } from './docker-host';
 import { connectionProblem, toBackendError } from './engine-errors';
+import { settleWithin } from '../time-limit';
 // Loaded before any client exists: no request this module makes may follow a redirect.
 import './modem-guard';
 
@@ -124,14 +125,11 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
     }
     // The probe's own timeout frees its sockets a little after this attempt has given up on them.
     const probe = new Docker({ ...this.host.options, timeout: this.answerMs + 1000 });
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The engine at ${this.host.display} accepted the connection but did not answer within ${Math.round(this.answerMs / 1000)} s: it may be starting or stuck, or this address is not a Docker Engine.`)), this.answerMs);
-    });
+    const silent = () => {
+      throw new Error(`The engine at ${this.host.display} accepted the connection but did not answer within ${Math.round(this.answerMs / 1000)} s: it may be starting or stuck, or this address is not a Docker Engine.`);
+    };
     try {
-      const answered = Promise.all([probe.version(), probe.info().catch(() => null) as Promise<EngineInfo | null>]);
-      answered.catch(() => undefined);
-      const [version, info] = await Promise.race([answered, silent]);
+      const [version, info] = await settleWithin(Promise.all([probe.version(), probe.info().catch(() => null) as Promise<EngineInfo | null>]), this.answerMs, silent);
       const apiVersion = negotiateApiVersion(version.ApiVersion);
       this.docker = new Docker({ ...this.host.options, version: `v${apiVersion}` });
       this.setStatus({
@@ -149,8 +147,6 @@ export class EngineConnection extends EventEmitter<{ status: [EngineStatus] }> {
       const problem = connectionProblem(err) ?? 'unreachable';
       this.setStatus({ state: problem, host: this.host.display, hostSource: this.host.source, detail: String((err as Error).message ?? err), retryInMs: this.retryMs });
       this.scheduleRetry();
-    } finally {
-      clearTimeout(timer);
     }
     return this.current;
   }

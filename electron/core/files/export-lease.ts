@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { PassThrough, type Readable } from 'node:stream';
 import { imageStoreOf, type EngineInfo } from '../engine/connection';
 import { STREAM_BUFFER } from './io-sizes';
+import { settleWithin } from '../time-limit';
 
 /**
  * Docker's containerd image store pins everything an export (`docker save`) reads with a containerd
@@ -29,10 +30,7 @@ const underWay = new Set<Promise<void>>();
  * still running, and the engine keeps their content pinned.
  */
 export async function exportsEnded(timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-  await Promise.race([Promise.all([...underWay]), late]);
-  clearTimeout(timer);
+  await settleWithin(Promise.all([...underWay]), timeoutMs, () => undefined);
 }
 
 /** Asked once per client: a reconnect makes a new client, so an upgraded engine is asked again. */

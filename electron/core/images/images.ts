@@ -27,16 +27,17 @@ export async function inspectImage(docker: Docker, ref: string): Promise<ImageDe
   const raw = (await imageObject(docker, ref).inspect()) as unknown as JsonValue;
   const details = toImageDetails(raw);
   // The containerd store keeps the parent link after the parent is deleted: say when it leads nowhere.
-  if (details.parent && !(await exists(docker, details.parent))) details.parentGone = true;
+  if (details.parent && !(await imageExists(docker, details.parent))) details.parentGone = true;
   return details;
 }
 
-async function exists(docker: Docker, id: string): Promise<boolean> {
+/** Whether the engine still has the image; any answer but "no such image" is its own failure. */
+export async function imageExists(docker: Docker, id: string): Promise<boolean> {
   try {
     await imageObject(docker, id).inspect();
     return true;
   } catch (err) {
-    if (toBackendError(err, 'Inspecting the parent').code === 'NOT_FOUND') return false;
+    if (toBackendError(err, 'Inspecting an image').code === 'NOT_FOUND') return false;
     throw err;
   }
 }

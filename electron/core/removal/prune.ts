@@ -4,7 +4,7 @@ import { comparePruneWithPlan } from '../../../shared/prune-compare';
 import { parseLabelFilter, parseUntil, type LabelFilter } from '../../../shared/prune-filters';
 import { pruneCommand } from '../../../shared/prune-command';
 import type { PruneFilters, PruneResult, RemovalPlan } from '../../../shared/removal-types';
-import { imageObject } from '../engine/engine-objects';
+import { imageExists } from '../images/images';
 import { loadStore, type StoreContext } from './store';
 import type { PruneRules } from './prune-rules';
 
@@ -53,10 +53,8 @@ interface PruneResponse {
 async function contentHeld(docker: Docker, notReported: readonly string[]): Promise<string[]> {
   const held: string[] = [];
   for (const id of notReported) {
-    const gone = await imageObject(docker, id)
-      .inspect()
-      .then(() => false, (err: unknown) => (err as { statusCode?: number }).statusCode === 404);
-    if (gone) held.push(id);
+    // An engine that fails to answer says nothing about the content: not counted as held.
+    if (!(await imageExists(docker, id).catch(() => true))) held.push(id);
   }
   return held;
 }

@@ -58,12 +58,14 @@ export function headVerdict(head: Uint8Array): 'ok' | 'empty' | 'not-tar' {
   return magic === 'ustar' ? 'ok' : 'not-tar';
 }
 
+const CHOOSE_SAVED = 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).';
+
 /** The refusal for a head that fails, worded like the host's own (and translated by the same keys). */
 export function headProblem(verdict: 'empty' | 'not-tar', fileName: string, bytes: number | null = null): StevedoreError {
-  if (verdict === 'empty' && bytes === 0) return { code: 'INVALID_ARGUMENT', message: `${fileName} is empty (0 bytes).`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst). If it was copied, copy it again.', i18n: { key: 'archive.zeroBytes', values: { file: fileName } } };
+  if (verdict === 'empty' && bytes === 0) return { code: 'INVALID_ARGUMENT', message: `${fileName} is empty (0 bytes).`, hint: `${CHOOSE_SAVED} If it was copied, copy it again.`, i18n: { key: 'archive.zeroBytes', values: { file: fileName } } };
   return verdict === 'empty'
-    ? { code: 'INVALID_ARGUMENT', message: `${fileName} holds no data: its first block is all zeros.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.empty', values: { file: fileName } } }
-    : { code: 'INVALID_ARGUMENT', message: `${fileName} is not an image archive: it is not a tar file.`, hint: 'Choose a file written by docker save (a .tar, .tar.gz or .tar.zst).', i18n: { key: 'archive.notTar', values: { file: fileName } } };
+    ? { code: 'INVALID_ARGUMENT', message: `${fileName} holds no data: its first block is all zeros.`, hint: CHOOSE_SAVED, i18n: { key: 'archive.empty', values: { file: fileName } } }
+    : { code: 'INVALID_ARGUMENT', message: `${fileName} is not an image archive: it is not a tar file.`, hint: CHOOSE_SAVED, i18n: { key: 'archive.notTar', values: { file: fileName } } };
 }
 
 /**
